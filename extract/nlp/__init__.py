@@ -3,12 +3,14 @@
 API used by the pipeline (keep it stable):
 
 - ``build_nlp(model=DEFAULT_MODEL) -> Language``: the assembled pipeline.
-- ``analyze(doc, published_at) -> (mentions, quotes)`` for a processed Doc.
+- ``analyze_texts(nlp, items, batch_size) -> iterator of (mentions, quotes)``,
+  one per ``(text, published_at)`` item, in order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 import spacy
@@ -48,10 +50,16 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     return spacy.load(model, exclude=["lemmatizer"])
 
 
-def analyze(doc: Doc, published_at: datetime | None) -> tuple[list[Mention], list[Quote]]:
-    mentions = [
+def analyze_texts(
+    nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32
+) -> Iterator[tuple[list[Mention], list[Quote]]]:
+    for doc, published_at in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        yield _mentions(doc), []
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    return [
         Mention(_LABEL_KINDS[e.label_], e.text, None, e.start_char, e.end_char)
         for e in doc.ents
         if e.label_ in _LABEL_KINDS
     ]
-    return mentions, []
