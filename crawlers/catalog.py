@@ -1,0 +1,120 @@
+"""The crawl catalog: a SQLite record of every fetched URL and every WARC file.
+
+It is what makes the crawl incremental (which articles we already hold, and
+their content hash) and what tells the nightly job which WARC files still need
+extraction. One file, ``DATA/catalog.sqlite``; WAL mode so a reader never
+blocks the crawl.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS fetches (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    site TEXT NOT NULL,
+    role TEXT NOT NULL,            -- article or source
+    status INTEGER NOT NULL,
+    fetched_at TEXT NOT NULL,      -- ISO 8601, UTC
+    warc_file TEXT,
+    warc_offset INTEGER,
+    sha256 TEXT,
+    length INTEGER,
+    lastmod TEXT                   -- what the discovery source said, if anything
+);
+CREATE INDEX IF NOT EXISTS fetches_url ON fetches(url);
+CREATE TABLE IF NOT EXISTS warc_files (
+    name TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    closed_at TEXT,
+    extracted_at TEXT,
+    extractor_version TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    url: str
+    sha256: str | None
+    fetched_at: datetime
+    lastmod: datetime | None
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.astimezone(timezone.utc).isoformat() if dt else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Catalog:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def record_fetch(
+        self, *, run_id: str, url: str, site: str, role: str, status: int, fetched_at: datetime,
+        warc_file: str | None, warc_offset: int | None, sha256: str | None, length: int | None,
+        lastmod: datetime | None = None,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO fetches (run_id, url, site, role, status, fetched_at, warc_file, warc_offset,"
+            " sha256, length, lastmod) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (run_id, url, site, role, status, _iso(fetched_at), warc_file, warc_offset, sha256, length, _iso(lastmod)),
+        )
+
+    def known_article(self, url: str) -> KnownArticle | None:
+        """The latest successful fetch of an article URL, if any."""
+        row = self.db.execute(
+            "SELECT url, sha256, fetched_at, lastmod FROM fetches"
+            " WHERE url = ? AND role = 'article' AND status = 200 AND warc_file IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        return KnownArticle(row[0], row[1], _dt(row[2]), _dt(row[3]))
+
+    def warc_opened(self, name: str, run_id: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO warc_files (name, run_id) VALUES (?, ?)", (name, run_id)
+        )
+
+    def warc_closed(self, name: str, run_id: str) -> None:
+        self.warc_opened(name, run_id)
+        self.db.execute(
+            "UPDATE warc_files SET closed_at = ? WHERE name = ?", (_iso(datetime.now(timezone.utc)), name)
+        )
+
+    def unextracted_warcs(self) -> list[str]:
+        """Closed WARC files that no extraction has covered yet, oldest first."""
+        rows = self.db.execute(
+            "SELECT name FROM warc_files WHERE closed_at IS NOT NULL AND extracted_at IS NULL ORDER BY name"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def warc_extracted(self, name: str, extractor_version: str) -> None:
+        self.db.execute(
+            "UPDATE warc_files SET extracted_at = ?, extractor_version = ? WHERE name = ?",
+            (_iso(datetime.now(timezone.utc)), extractor_version, name),
+        )
+
+    def count_articles(self) -> int:
+        return self.db.execute(
+            "SELECT COUNT(DISTINCT url) FROM fetches WHERE role='article' AND status=200"
+        ).fetchone()[0]
