@@ -19,3 +19,6 @@ class Page:
     # the HTTP Content-Type header, for its charset
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # what the crawler fetched it as: "article" or "source" (a feed, sitemap or
+    # listing page); None for third-party archives and loose files
+    role: str | None = None
