@@ -40,6 +40,7 @@ def error_kind(failure: Failure) -> str:
     name = type(err).__name__
     return {
         "DNSLookupError": "dns-failure",
+        "CannotResolveHostError": "dns-failure",
         "TimeoutError": "timeout",
         "TCPTimedOutError": "timeout",
         "ConnectionRefusedError": "connection-refused",

@@ -1,0 +1,189 @@
+"""The ``pknews`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from crawlers.registry import RegistryError, Site, select_sites
+from extract.nlp import DEFAULT_MODEL
+from pipeline.config import DataDir, default_data_dir, new_run_id
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line: reported in one line, exit code 2."""
+
+
+def parse_since(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--since wants a date like 2024-02-17, not {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def parse_pairs(items: list[str] | None, option: str) -> dict[str, str]:
+    pairs = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key or not value:
+            raise UsageError(f"{option} wants KEY=VALUE, not {item!r}")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def chosen_sites(args, group: str | None = "real") -> list[Site]:
+    try:
+        sites = select_sites(args.site, group=None if args.site else group)
+    except RegistryError as err:
+        raise UsageError(str(err)) from None
+    bases = parse_pairs(args.base_url, "--base-url")
+    unknown = set(bases) - {s.name for s in sites}
+    if unknown:
+        raise UsageError(f"--base-url names site(s) not being crawled: {', '.join(sorted(unknown))}")
+    return [s.rebased(bases[s.name]) if s.name in bases else s for s in sites]
+
+
+# -- commands ----------------------------------------------------------------
+
+def cmd_crawl(args) -> int:
+    from pipeline.crawl import run_crawl
+    from pipeline.nightly import exit_code, format_summary
+    from pipeline.extraction import ExtractionReport
+
+    data = DataDir(args.data).ensure()
+    sites = chosen_sites(args, group=args.group)
+    run_id = new_run_id()
+    log_file = data.runs / f"{run_id}.log"
+    crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
+                       resolve=parse_pairs(args.resolve, "--resolve"), log_file=log_file)
+    print(format_summary(crawls, ExtractionReport(), data, log_file))
+    return exit_code(crawls)
+
+
+def cmd_extract(args) -> int:
+    from pipeline.extraction import run_extraction
+    from pipeline.sources import InputError
+
+    data = DataDir(args.data)
+    output = Path(args.output) if args.output else data.parquet
+    try:
+        report = run_extraction(
+            [Path(p) for p in args.paths], output, new_run_id(), replace=not args.append,
+            model=args.model, batch_size=args.batch_size,
+        )
+    except InputError as err:
+        raise UsageError(str(err)) from None
+    skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
+    print(f"{report.files} file(s), {report.pages} pages: {report.articles} articles, "
+          f"{report.mentions} mentions, {report.quotes} quotes; skipped: {skipped}")
+    print(f"written to {output} in {report.seconds:.1f}s")
+    return 0
+
+
+def cmd_nightly(args) -> int:
+    from pipeline.nightly import run_nightly
+
+    sites = chosen_sites(args, group="real")
+    return run_nightly(sites, DataDir(args.data), since=parse_since(args.since),
+                       resolve=parse_pairs(args.resolve, "--resolve"), model=args.model)
+
+
+def cmd_demo(args) -> int:
+    from pipeline.demo import run_demo
+
+    return run_demo(DataDir(args.data), model=args.model)
+
+
+def cmd_sites(args) -> int:
+    from crawlers.registry import load_registry
+
+    registry = load_registry()
+    for site in registry.values():
+        if args.all or site.group == "real":
+            print(f"{site.name:<24} {site.label}  [{site.group}]  {site.home}")
+            for source in site.sources:
+                print(f"    {source.kind:<20} {source.absolute(site.home)}")
+    return 0
+
+
+# -- parser ------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pknews",
+        description="Crawl Pakistani news and digital-rights sites, archive them as WARC, "
+                    "extract articles and entities into Parquet.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str, func) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--data", type=Path, default=default_data_dir(),
+                       help="data folder (default: $PKNEWS_DATA or output/): warc/, parquet/, catalog, runs/")
+        p.set_defaults(func=func)
+        return p
+
+    def add_site_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--site", action="append", metavar="NAME", help="crawl only this site (repeatable)")
+        p.add_argument("--since", metavar="DATE", help="skip articles and sitemaps dated before DATE")
+        p.add_argument("--base-url", action="append", metavar="NAME=URL",
+                       help="fetch site NAME from another origin (a mirror or a snapshot server)")
+        p.add_argument("--resolve", action="append", metavar="HOST=IP",
+                       help="resolve HOST to IP without DNS, like curl --resolve")
+
+    def add_model(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", default=DEFAULT_MODEL,
+                       help=f"spaCy model to load (default {DEFAULT_MODEL}; e.g. en_core_web_md)")
+
+    p = add("crawl", "Fetch new articles of the registered sites into WARC files and the catalog "
+                     "(no extraction).", cmd_crawl)
+    add_site_options(p)
+    p.add_argument("--group", default="real", help="registry group to crawl when no --site is given")
+
+    p = add("extract", "Extract articles, entities and quotes from WARC or HTML files into Parquet. "
+                       "PATH is a .warc/.warc.gz file, an .html/.html.gz file, or a folder walked for them.",
+            cmd_extract)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--output", metavar="DIR",
+                   help="Parquet root (default DATA/parquet); tables go to DIR/<table>/")
+    p.add_argument("--append", action="store_true",
+                   help="add fragments to the tables in DIR instead of replacing them when done")
+    p.add_argument("--batch-size", type=int, default=64, help="pages per batch (default 64)")
+    add_model(p)
+
+    p = add("nightly", "The nightly job: crawl what is new on the real sites, extract it, "
+                       "append to the Parquet tables and write a run report.", cmd_nightly)
+    add_site_options(p)
+    add_model(p)
+
+    p = add("demo", "The nightly job over the bundled snapshot sites, served on 127.0.0.1 by this "
+                    "command: the whole pipeline without internet.", cmd_demo)
+    add_model(p)
+
+    p = add("sites", "List the site registry with each site's discovery sources.", cmd_sites)
+    p.add_argument("--all", action="store_true", help="include the snapshot sites")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as err:
+        print(f"pknews {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"pknews {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
