@@ -86,7 +86,6 @@ class RollingWarcWriter:
         resp = self._writer.create_warc_record(
             url, "response",
             payload=io.BytesIO(body),
-            length=len(body),
             http_headers=StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1"),
             warc_headers_dict={"WARC-Date": date},
         )

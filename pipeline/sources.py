@@ -8,6 +8,7 @@ walk goes on with the next one.
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -105,7 +106,6 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 if keep_url is not None and not keep_url(url):
                     continue
-                offset = records.get_record_offset()
                 http = record.http_headers
                 status = int(http.get_statuscode() or 0) if http else 0
                 if http is not None and status != 200:
@@ -113,8 +113,11 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
                 try:
                     body = record.content_stream().read()
                 except Exception as err:  # a broken gzip member or chunking
-                    yield BadRecord(f"{label}@{offset}", "unreadable-record", f"{type(err).__name__}: {err}")
+                    yield BadRecord(f"{label}@{records.get_record_offset()}", "unreadable-record",
+                                    f"{type(err).__name__}: {err}")
                     continue
+                # only after the payload is read: warcio's offset call skips to the record's end
+                offset = records.get_record_offset()
                 headers = {k.lower(): v for k, v in http.headers} if http else {}
                 page = Page(
                     url=url, body=body,
@@ -124,6 +127,13 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
                 pending = (page, record.rec_headers.get_header("WARC-Record-ID"))
             if pending is not None:
                 yield pending[0]
+                pending = None
+            # warcio ends quietly on a cut-off gzip member: compare where the last
+            # complete record ended with the file's size
+            end = (records.get_record_offset() or 0) + (records.get_record_length() or 0)
+            size = os.fstat(fh.fileno()).st_size
+            if end < size:
+                yield BadRecord(f"{label}@{end}", "truncated-warc", f"{size - end} bytes after the last complete record")
     except ArchiveLoadFailed as err:
         yield BadRecord(label, "not-a-warc", str(err))
     except (OSError, EOFError, ValueError) as err:
