@@ -1,0 +1,48 @@
+"""The snapshot sites: template classes bound to their data.
+
+``TEMPLATES`` maps a template name to its class, ``all_sites()`` returns one
+instance per bundled site. A new site = a template module + a data module +
+one line here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .base import SiteTemplate
+from .photonews import PhotoNews
+
+TEMPLATES: dict[str, type[SiteTemplate]] = {
+    "photonews": PhotoNews,
+}
+
+
+def _data(name: str):
+    from importlib import import_module
+    return import_module(f"{__package__}.data.{name}").ARTICLES
+
+
+@lru_cache(maxsize=None)
+def _sites() -> tuple[SiteTemplate, ...]:
+    return tuple(cls(_data(name)) for name, cls in TEMPLATES.items())
+
+
+def all_sites() -> dict[str, SiteTemplate]:
+    """Every snapshot site by name (e.g. ``"photonews"``)."""
+    return {s.name: s for s in _sites()}
+
+
+def get_site(name: str) -> SiteTemplate:
+    name = name.removeprefix("snapshot-")
+    try:
+        return all_sites()[name]
+    except KeyError:
+        raise KeyError(f"unknown snapshot site {name!r}; known: {', '.join(all_sites())}") from None
+
+
+def site_for_host(hostname: str) -> SiteTemplate | None:
+    hostname = hostname.lower().rstrip(".")
+    for s in _sites():
+        if s.hostname == hostname:
+            return s
+    return None

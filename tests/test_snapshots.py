@@ -1,0 +1,263 @@
+"""The bundled snapshot sites: server, feeds, robots, gold data, registry rules."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawlers.registry import load_registry
+from pipeline.snapshots import (
+    SnapshotServer, all_sites, disallowed_paths, expected_articles, non_article_paths,
+    render_article_page,
+)
+from pipeline.snapshots.base import ArticleRecord, PKT, split_sentences
+from pipeline.snapshots.gold import article_records, render_path
+
+SITES = sorted(all_sites())
+GOLD = expected_articles()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with SnapshotServer() as srv:
+        yield srv
+
+
+def fetch(server: SnapshotServer, site: str, path: str, *, host: str | None = None):
+    """GET via 127.0.0.1 with the site's Host header (like curl --resolve)."""
+    hostname = host or all_sites()[site].hostname
+    req = urllib.request.Request(f"http://127.0.0.1:{server.port}{path}",
+                                 headers={"Host": f"{hostname}:{server.port}"})
+    try:
+        with _OPENER.open(req, timeout=10) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read()
+
+
+def _locs(server, site, path, seen=None) -> set[str]:
+    """Every <loc>/<link> URL of a sitemap (following index children) or feed."""
+    seen = seen if seen is not None else set()
+    status, headers, body = fetch(server, site, path)
+    assert status == 200, path
+    assert "xml" in headers["Content-Type"]
+    root = ET.fromstring(body)
+    tag = root.tag.split("}")[-1]
+    urls: set[str] = set()
+    if tag == "sitemapindex":
+        for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+            child = urlsplit(loc.text)
+            if child.path not in seen:
+                seen.add(child.path)
+                urls |= _locs(server, site, child.path, seen)
+    elif tag == "urlset":
+        urls = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    elif tag == "rss":
+        urls = {link.text for link in root.iter("link") if link.text}
+    else:
+        raise AssertionError(f"unexpected XML root {root.tag}")
+    return urls
+
+
+def _registry_site(site: str):
+    return load_registry()[f"snapshot-{site}"]
+
+
+# ----------------------------------------------------------------- gold data
+
+def test_gold_counts():
+    for site in SITES:
+        arts = [a for a in GOLD if a.site == site]
+        assert len(arts) >= 4, site
+        assert disallowed_paths(site), site
+    assert len({(a.site, a.path) for a in GOLD}) == len(GOLD)
+
+
+@pytest.mark.parametrize("art", GOLD, ids=lambda a: f"{a.site}{a.path}")
+def test_gold_article_sane(art):
+    assert art.title and art.authors and art.first_sentence and art.last_sentence
+    assert date(2023, 1, 1) <= art.published <= date(2025, 9, 12)
+    assert art.language in ("en", "ur")
+    assert art.forbidden
+    recs = {all_sites()[art.site].article_path(r): r for r in article_records(art.site)}
+    r = recs[art.path]
+    assert r.blocks[0].kind == "p" and r.blocks[-1].kind == "p"
+    body = "\n".join(b.text for b in r.blocks) + "\n".join(i for b in r.blocks for i in b.items)
+    for f in art.forbidden:
+        assert f not in body, f"boilerplate string {f!r} occurs in the article body"
+    words = r.word_count
+    assert (200 <= words <= 650) or art.language == "ur", f"{art.path}: {words} words"
+
+
+def test_sentence_splitter():
+    assert split_sentences('He said "yes." Then D.I. Khan and Mr. Ali left. Done!') == [
+        'He said "yes."', "Then D.I. Khan and Mr. Ali left.", "Done!"]
+
+
+# ----------------------------------------------------------------- server
+
+@pytest.mark.parametrize("art", GOLD, ids=lambda a: f"{a.site}{a.path}")
+def test_article_pages_served(server, art):
+    status, headers, body = fetch(server, art.site, art.path)
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    text = body.decode(art.encoding)
+    assert art.title in text.replace("&#039;", "'").replace("&#x27;", "'") or _html_unescape(art.title) in text
+    if art.encoding == "utf-8":
+        assert "charset=utf-8" in headers["Content-Type"]
+    else:
+        assert "charset" not in headers["Content-Type"].lower()
+        assert "charset" not in text.lower()[:2000]
+        with pytest.raises(UnicodeDecodeError):
+            body.decode("utf-8")
+    # absolute links follow the Host header
+    assert f"{art.hostname}:{server.port}{art.path}" in text
+
+
+def _html_unescape(s: str) -> str:
+    import html
+    return html.escape(s, quote=True)
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_robots(server, site):
+    status, headers, body = fetch(server, site, "/robots.txt")
+    assert status == 200 and headers["Content-Type"].startswith("text/plain")
+    text = body.decode()
+    assert re.search(rf"^Sitemap: http://{site}\.snapshot\.test:{server.port}/\S+$", text, re.M)
+    disallows = re.findall(r"^Disallow: (\S+)", text, re.M)
+    for p in disallowed_paths(site):
+        assert any(p.startswith(d) for d in disallows), p
+    for a in GOLD:
+        if a.site == site:
+            assert not any(a.path.startswith(d) for d in disallows), a.path
+    # the sitemap named in robots.txt is served
+    sm = re.search(r"^Sitemap: (\S+)$", text, re.M).group(1)
+    assert _locs(server, site, urlsplit(sm).path)
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_feeds_and_sitemaps_list_every_article(server, site):
+    reg = _registry_site(site)
+    gold_paths = {a.path for a in GOLD if a.site == site}
+    base = server.base_url(site)
+    checked = 0
+    for src in reg.sources:
+        if src.kind in ("sitemap", "google-news-sitemap", "rss"):
+            urls = _locs(server, site, src.url)
+            paths = {urlsplit(u).path + (("?" + urlsplit(u).query) if urlsplit(u).query else "") for u in urls}
+            assert all(u.startswith(base) for u in urls), src.url
+            missing = gold_paths - paths
+            assert not missing, (src.url, missing)
+            # the robots-disallowed article is linked too (a crawler ignoring robots would fetch it)
+            assert set(disallowed_paths(site)) <= paths, src.url
+            checked += 1
+    assert checked >= 2
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_non_article_pages_served(server, site):
+    for path in non_article_paths(site):
+        status, headers, body = fetch(server, site, path)
+        assert status == 200, path
+        assert headers["Content-Type"] == "text/html; charset=utf-8", path
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_listing_pagination_reaches_everything(server, site):
+    """Following rel=next from the home listing reaches every gold article."""
+    reg = _registry_site(site)
+    listing = [s for s in reg.sources if s.kind == "listing"]
+    assert listing
+    gold_paths = {a.path for a in GOLD if a.site == site}
+    found: set[str] = set()
+    for path in ["/"]:
+        seen = 0
+        while path and seen < 20:
+            status, _, body = fetch(server, site, path)
+            assert status == 200, path
+            text = body.decode()
+            found |= {urlsplit(h).path for h in re.findall(r'href="([^"]+)"', text)}
+            nxt = re.search(r'<link rel="next" href="([^"]+)"', text)
+            path = (urlsplit(nxt.group(1)).path + (("?" + urlsplit(nxt.group(1)).query) if urlsplit(nxt.group(1)).query else "")) if nxt else None
+            seen += 1
+    assert gold_paths <= found, gold_paths - found
+    status, _, _ = fetch(server, site, listing[0].url)
+    assert status == 200
+
+
+def test_unknown_host_and_path(server):
+    status, _, _ = fetch(server, SITES[0], "/robots.txt", host="example.com")
+    assert status == 404
+    status, _, _ = fetch(server, SITES[0], "/no-such-page-here/")
+    assert status == 404
+
+
+def test_requests_recorded(server):
+    server.clear_requests()
+    fetch(server, SITES[0], "/robots.txt?x=1")
+    fetch(server, SITES[0], "/robots.txt", host="nowhere.test")
+    reqs = server.requests
+    assert (all_sites()[SITES[0]].hostname, "/robots.txt?x=1") in reqs
+    assert ("nowhere.test", "/robots.txt") in reqs
+    server.clear_requests()
+    assert server.requests == []
+
+
+def test_server_hosts_and_base_url(server):
+    assert set(server.hosts) == {f"{s}.snapshot.test" for s in SITES}
+    assert set(server.hosts.values()) == {"127.0.0.1"}
+    for s in SITES:
+        assert server.base_url(s) == f"http://{s}.snapshot.test:{server.port}"
+        assert server.base_url(f"snapshot-{s}") == server.base_url(s)
+
+
+def test_deterministic_rendering():
+    for s in SITES:
+        for a in [x for x in GOLD if x.site == s][:3]:
+            assert render_path(s, a.path).body == render_path(s, a.path).body
+
+
+def test_render_article_page_for_benchmarks():
+    rec = ArticleRecord(slug="synthetic-benchmark-page", title="Synthetic Benchmark Page",
+                        authors=("Web Desk",), published=__import__("datetime").datetime(2024, 5, 1, 10, 0, tzinfo=PKT),
+                        body="First paragraph of the synthetic page.\n\nSecond paragraph ends here.")
+    for s in SITES:
+        page = render_article_page(s, rec)
+        assert "Synthetic Benchmark Page" in page and "Second paragraph ends here." in page
+
+
+# ----------------------------------------------------------------- registry
+
+@pytest.mark.parametrize("site", SITES)
+def test_registry_rules(server, site):
+    reg = _registry_site(site)
+    assert reg.group == "snapshots"
+    assert reg.home == f"http://{site}.snapshot.test"
+    rebased = reg.rebased(server.base_url(site))
+    for a in GOLD:
+        if a.site == site:
+            assert reg.is_article_url(a.url()), a.path
+            assert rebased.is_article_url(a.url(server.base_url(site))), a.path
+    non_articles = {all_sites()[site].article_path(r) for r in all_sites()[site].non_article_records()}
+    for p in non_article_paths(site):
+        if p in non_articles:
+            continue  # video-only pages share the article URL shape; page signals catch them
+        assert not reg.is_article_url(f"http://{site}.snapshot.test{p}"), p
+    for p in ("/robots.txt", "/feed/"):
+        assert not reg.is_article_url(f"http://{site}.snapshot.test{p}"), p
