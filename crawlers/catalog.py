@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from crawlers.urls import url_key
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS fetches (
     id INTEGER PRIMARY KEY,
     run_id TEXT NOT NULL,
     url TEXT NOT NULL,
+    url_key TEXT NOT NULL,         -- crawlers.urls.url_key(url): the page's identity
     site TEXT NOT NULL,
     role TEXT NOT NULL,            -- article or source
     status INTEGER NOT NULL,
@@ -28,7 +31,7 @@ CREATE TABLE IF NOT EXISTS fetches (
     length INTEGER,
     lastmod TEXT                   -- what the discovery source said, if anything
 );
-CREATE INDEX IF NOT EXISTS fetches_url ON fetches(url);
+CREATE INDEX IF NOT EXISTS fetches_url_key ON fetches(url_key);
 CREATE TABLE IF NOT EXISTS warc_files (
     name TEXT PRIMARY KEY,
     run_id TEXT NOT NULL,
@@ -73,18 +76,18 @@ class Catalog:
         lastmod: datetime | None = None,
     ) -> None:
         self.db.execute(
-            "INSERT INTO fetches (run_id, url, site, role, status, fetched_at, warc_file, warc_offset,"
-            " sha256, length, lastmod) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (run_id, url, site, role, status, _iso(fetched_at), warc_file, warc_offset, sha256, length, _iso(lastmod)),
+            "INSERT INTO fetches (run_id, url, url_key, site, role, status, fetched_at, warc_file, warc_offset,"
+            " sha256, length, lastmod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (run_id, url, url_key(url), site, role, status, _iso(fetched_at), warc_file, warc_offset, sha256, length, _iso(lastmod)),
         )
 
     def known_article(self, url: str) -> KnownArticle | None:
         """The latest successful fetch of an article URL, if any."""
         row = self.db.execute(
             "SELECT url, sha256, fetched_at, lastmod FROM fetches"
-            " WHERE url = ? AND role = 'article' AND status = 200 AND warc_file IS NOT NULL"
+            " WHERE url_key = ? AND role = 'article' AND status = 200 AND warc_file IS NOT NULL"
             " ORDER BY id DESC LIMIT 1",
-            (url,),
+            (url_key(url),),
         ).fetchone()
         if row is None:
             return None
@@ -116,5 +119,5 @@ class Catalog:
 
     def count_articles(self) -> int:
         return self.db.execute(
-            "SELECT COUNT(DISTINCT url) FROM fetches WHERE role='article' AND status=200"
+            "SELECT COUNT(DISTINCT url_key) FROM fetches WHERE role='article' AND status=200"
         ).fetchone()[0]

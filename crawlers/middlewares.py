@@ -12,8 +12,8 @@ from crawlers.catalog import Catalog
 class KnownArticleFilter:
     """Drops requests for articles fetched on an earlier night.
 
-    An article is fetched again when its discovery source reports a newer
-    modification time than the one we hold, so edited stories get a new version.
+    An article is fetched again when its discovery source reports a
+    modification after our last fetch, so edited stories get a new version.
     """
 
     def __init__(self, catalog: Catalog, stats):
@@ -32,8 +32,7 @@ class KnownArticleFilter:
         if known is None:
             return True
         lastmod = request.meta.get("lastmod")
-        reference = known.lastmod or known.fetched_at
-        if lastmod is not None and lastmod > reference:
+        if lastmod is not None and lastmod > known.fetched_at:
             self.stats.inc_value(f"pknews/{request.meta['site']}/refetched/changed")
             return True
         self.stats.inc_value(f"pknews/{request.meta['site']}/skipped/already-fetched")

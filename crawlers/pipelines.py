@@ -11,8 +11,9 @@ from crawlers.warc import RollingWarcWriter
 
 
 class ArchivePipeline:
-    def __init__(self, data_dir: Path, run_id: str, max_bytes: int, user_agent: str):
+    def __init__(self, data_dir: Path, run_id: str, max_bytes: int, user_agent: str, stats):
         self.run_id = run_id
+        self.stats = stats
         self.catalog = Catalog(data_dir / "catalog.sqlite")
         self.writer = RollingWarcWriter(
             data_dir / "warc", prefix=f"pknews-{run_id}", max_bytes=max_bytes, software=user_agent
@@ -24,12 +25,19 @@ class ArchivePipeline:
         s = crawler.settings
         return cls(
             Path(s.get("PKNEWS_DATA")), s.get("PKNEWS_RUN_ID"),
-            s.getint("PKNEWS_WARC_MAX_BYTES"), s.get("USER_AGENT"),
+            s.getint("PKNEWS_WARC_MAX_BYTES"), s.get("USER_AGENT"), crawler.stats,
         )
 
     def process_item(self, item, spider=None):
         if not isinstance(item, FetchedPage):
             return item
+        sha256 = hashlib.sha256(item.body).hexdigest()
+        if item.role == "article":
+            known = self.catalog.known_article(item.url)
+            if known is not None and known.sha256 == sha256:
+                # refetched on a modification signal, but the page is byte-identical
+                self.stats.inc_value(f"pknews/{item.site}/skipped/unchanged")
+                return item
         stored = self.writer.write_page(
             item.url, item.status, item.reason, item.headers, item.body, item.request_headers,
             item.fetched_at,
@@ -47,7 +55,7 @@ class ArchivePipeline:
         self.catalog.record_fetch(
             run_id=self.run_id, url=item.url, site=item.site, role=item.role, status=item.status,
             fetched_at=item.fetched_at, warc_file=stored.warc_file, warc_offset=stored.offset,
-            sha256=hashlib.sha256(item.body).hexdigest(), length=len(item.body), lastmod=item.lastmod,
+            sha256=sha256, length=len(item.body), lastmod=item.lastmod,
         )
         self._mark_closed()
         return item

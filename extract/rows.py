@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, time
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from crawlers.urls import url_key
 from extract.article import Article
 from extract.nlp import Mention, Quote
 from extract.page import Page
@@ -15,21 +16,6 @@ from extract.page import Page
 KARACHI = ZoneInfo("Asia/Karachi")
 # Mention attrs that get a column of their own; any other attr lands in `attrs` as JSON.
 MENTION_ATTR_COLUMNS = ("province", "country", "latitude", "longitude", "geonames_id", "granularity", "full_name")
-_TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "ref", "amp")
-
-
-def canonical_url(url: str) -> str:
-    """Scheme-less, lower-cased host, no fragment, no tracking query, no trailing slash."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    query = urlencode(
-        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-               if not k.lower().startswith(_TRACKING_PREFIXES))
-    )
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("", host, path, query, "")).lstrip("/")
 
 
 def article_key_url(article: Article) -> str:
@@ -42,8 +28,8 @@ def article_key_url(article: Article) -> str:
             == (urlsplit(article.url).hostname or "").removeprefix("www.")
         )
         if same_host and urlsplit(canon).path.strip("/"):
-            return canonical_url(canon)
-    return canonical_url(article.url)
+            return url_key(canon)
+    return url_key(article.url)
 
 
 def article_id(article: Article) -> str:

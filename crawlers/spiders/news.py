@@ -152,7 +152,7 @@ class NewsSpider(scrapy.Spider):
                 entry.url,
                 callback=self.parse_article,
                 errback=self.article_failed,
-                meta={"site": site.name, "role": "article", "via": via, "lastmod": entry.lastmod or entry.published},
+                meta={"site": site.name, "role": "article", "via": via, "lastmod": entry.lastmod},
             )
 
     # -- pages -------------------------------------------------------------
