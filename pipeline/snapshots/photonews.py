@@ -8,14 +8,9 @@ real article lives there, linked from sitemap, feed and listings).
 
 from __future__ import annotations
 
-import re
-
 from . import widgets as W
-from .base import (
-    HEADER_TODAY, ArticleRecord, Request, Response, SiteTemplate, esc, html_response, iso,
-    long_date, parse_page_number, redirect, render_blocks, rss_feed, sitemap_index, sitemap_urlset,
-    slugify, text_response, xml_response,
-)
+from .base import HEADER_TODAY, ArticleRecord, esc, iso, long_date, render_blocks, slugify
+from .wordpress import WordPressTemplate
 
 MENU: W.Menu = [
     ("Home", "/", []),
@@ -40,15 +35,25 @@ ABOUT_BLURB = ("PhotoNews Pakistan is an independent news website covering Pakis
 COPYRIGHT = "© 2024 Photonews. All Rights Reserved."
 
 
-class PhotoNews(SiteTemplate):
+class PhotoNews(WordPressTemplate):
     name = "photonews"
     label = "PhotoNews Pakistan"
     title_suffix = " - PhotoNews Pakistan"
     per_page = 5
     robots_disallow = ("/sponsored/",)
 
-    def article_path(self, r: ArticleRecord) -> str:
-        return r.path or f"/{r.slug}/"
+    sitemap_style = "index"
+    about_text = ABOUT_BLURB
+    known_categories = frozenset({"pakistan", "punjab", "sindh", "khyber-pakhtunkhwa", "azad-jammu-kashmir",
+                                  "balochistan", "gilgit-baltistan", "world", "business", "videos",
+                                  "technology", "blog"})
+
+    def listing_item(self, base: str, x: ArticleRecord) -> str:
+        return (f'<article class="p-wrap p-list"><a class="p-thumb" href="{self.url(base, x)}"><img src="{base}/wp-content/uploads/thumbs/{x.slug[:40]}.jpg" alt=""></a>'
+                f'<span class="p-category">{esc(x.category)}</span>'
+                f'<h3 class="entry-title"><a href="{self.url(base, x)}">{esc(x.title)}</a></h3>'
+                f'<p class="entry-summary">{esc(x.summary)}</p>'
+                f'<span class="meta-author">By {esc(x.byline)}</span> <time datetime="{iso(x.published)}">{long_date(x.published)}</time></article>')
 
     # ------------------------------------------------------------------ chrome
     def head(self, base: str, title: str, canonical: str, *, extra: str = "", charset: bool = True,
@@ -216,122 +221,3 @@ class PhotoNews(SiteTemplate):
             "Reading:", "Have an existing account?", "Share This Article", "TAGGED:",
             ABOUT_BLURB, COPYRIGHT, "Previous Article", *titles]))
 
-    # ------------------------------------------------------------------ listings
-    def render_listing(self, base: str, heading: str, records: list[ArticleRecord], page: int,
-                       path_prefix: str) -> Response | None:
-        chunk, more = self.page_slice(records, page)
-        if not chunk and page > 1:
-            return None
-        canonical = base + path_prefix + (f"page/{page}/" if page > 1 else "")
-        items = "".join(
-            f'<article class="p-wrap p-list"><a class="p-thumb" href="{self.url(base, x)}"><img src="{base}/wp-content/uploads/thumbs/{x.slug[:40]}.jpg" alt=""></a>'
-            f'<span class="p-category">{esc(x.category)}</span>'
-            f'<h3 class="entry-title"><a href="{self.url(base, x)}">{esc(x.title)}</a></h3>'
-            f'<p class="entry-summary">{esc(x.summary)}</p>'
-            f'<span class="meta-author">By {esc(x.byline)}</span> <time datetime="{iso(x.published)}">{long_date(x.published)}</time></article>'
-            for x in chunk)
-        pager = '<nav class="pagination">'
-        if page > 1:
-            prev = base + path_prefix + (f"page/{page - 1}/" if page > 2 else "")
-            pager += f'<a class="prev page-numbers" href="{prev}">Previous</a>'
-        if more:
-            pager += f'<a class="next page-numbers" rel="next" href="{base}{path_prefix}page/{page + 1}/">Next</a>'
-        pager += "</nav>"
-        links = ""
-        if more:
-            links += f'<link rel="next" href="{base}{path_prefix}page/{page + 1}/">'
-        return html_response(f"""{self.head(base, heading, canonical, extra=links)}
-{self.header(base, None)}
-<div class="site-wrap"><main class="archive-wrap">
-{W.breadcrumbs([(self.label, base + "/"), (heading, None)])}
-<h1 class="archive-title">{esc(heading)}</h1>
-<div class="block-inner">{items}</div>
-{pager}
-</main></div>
-{self.footer(base)}""")
-
-    def render_static(self, base: str, title: str, path: str, body: str) -> Response:
-        return html_response(f"""{self.head(base, title, base + path)}
-{self.header(base, None)}
-<div class="site-wrap"><main class="page-wrap"><h1 class="page-title">{esc(title)}</h1>
-<div class="entry-content">{body}</div></main></div>
-{self.footer(base)}""")
-
-    def non_article_paths(self) -> list[str]:
-        paths = ["/", "/page/2/", "/about/", "/login/"]
-        cats = sorted({slugify(r.category) for r in self.records})
-        for c in cats:
-            paths.append(f"/category/{c}/")
-            n = len([r for r in self.records if slugify(r.category) == c])
-            if n > self.per_page:
-                paths.append(f"/category/{c}/page/2/")
-        tags = sorted({slugify(t) for r in self.records for t in r.tags})
-        paths += [f"/tag/{t}/" for t in tags[:4]]
-        authors = sorted({slugify(a) for r in self.records for a in r.authors})
-        paths += [f"/author/{a}/" for a in authors[:4]]
-        paths += [self.article_path(r) for r in self.non_article_records()]
-        return paths
-
-    # ------------------------------------------------------------------ routing
-    def robots_txt(self, base: str) -> str:
-        return ("User-agent: *\n"
-                "Disallow: /wp-admin/\n"
-                "Allow: /wp-admin/admin-ajax.php\n"
-                "Disallow: /sponsored/\n"
-                "\n"
-                f"Sitemap: {base}/sitemap_index.xml\n")
-
-    def route(self, req: Request) -> Response | None:
-        path, base = req.path, req.base
-        listed = self.newest_first()
-        if path == "/robots.txt":
-            return text_response(self.robots_txt(base))
-        if path == "/sitemap_index.xml":
-            last = max(r.updated for r in self.records)
-            return xml_response(sitemap_index([(base + "/post-sitemap.xml", last),
-                                               (base + "/page-sitemap.xml", None)]))
-        if path == "/post-sitemap.xml":
-            return xml_response(sitemap_urlset([(self.url(base, r), r.updated) for r in reversed(listed)]))
-        if path == "/page-sitemap.xml":
-            return xml_response(sitemap_urlset([(base + "/", None), (base + "/about/", None)]))
-        if path in ("/feed/", "/feed"):
-            return xml_response(rss_feed(
-                title=self.label, link=base, self_url=base + "/feed/",
-                description="Latest news from Pakistan", items=[(self.url(base, r), r) for r in listed]),
-                "application/rss+xml; charset=UTF-8")
-        if path in ("/wp-admin/", "/wp-login.php") or path.startswith("/wp-admin/"):
-            return redirect(base + "/login/", 302)
-        if path == "/login/":
-            return self.render_static(base, "Login", path, W.login_modal(base).replace('style="display:none"', ""))
-        if path == "/about/":
-            return self.render_static(base, "About Us", path, f"<p>{ABOUT_BLURB}</p><p>Contact the desk at news@photonews.example.</p>")
-        m = re.fullmatch(r"(/|/(category|tag|author)/([a-z0-9-]+)/)(?:page/(\d+)/)?", path)
-        if m:
-            page = int(m.group(4) or 1)
-            kind, slug = m.group(2), m.group(3)
-            if kind is None:
-                recs, heading = listed, "Latest News"
-                if page == 1:
-                    heading = self.label
-            elif kind == "category":
-                recs = [r for r in listed if slugify(r.category) == slug]
-                heading = next((r.category for r in recs), slug.replace("-", " ").title())
-                if not recs and slug not in {slugify(x[0]) for x in MENU} | {"punjab", "sindh", "world", "business", "blog", "balochistan", "gilgit-baltistan", "azad-jammu-kashmir", "khyber-pakhtunkhwa"}:
-                    return None
-            elif kind == "tag":
-                recs = [r for r in listed if slug in {slugify(t) for t in r.tags}]
-                if not recs:
-                    return None
-                heading = next(t for t in recs[0].tags if slugify(t) == slug)
-            else:
-                recs = [r for r in listed if slug in {slugify(a) for a in r.authors}]
-                if not recs:
-                    return None
-                heading = "Author: " + next(a for a in recs[0].authors if slugify(a) == slug)
-            return self.render_listing(base, heading, recs, page, m.group(1))
-        r = self.record_for_path(path)
-        if r is not None:
-            return self.article_response(r, base)
-        if not path.endswith("/") and self.record_for_path(path + "/") is not None:
-            return redirect(base + path + "/")
-        return None
