@@ -38,6 +38,19 @@ def parse_pairs(items: list[str] | None, option: str) -> dict[str, str]:
     return pairs
 
 
+def parse_settings(items: list[str] | None) -> dict:
+    """Scrapy setting overrides; values are read as JSON when they parse (numbers, booleans)."""
+    import json
+
+    settings = {}
+    for key, value in parse_pairs(items, "--set").items():
+        try:
+            settings[key] = json.loads(value)
+        except ValueError:
+            settings[key] = value
+    return settings
+
+
 def chosen_sites(args, group: str | None = "real") -> list[Site]:
     try:
         sites = select_sites(args.site, group=None if args.site else group)
@@ -62,7 +75,8 @@ def cmd_crawl(args) -> int:
     run_id = new_run_id()
     log_file = data.runs / f"{run_id}.log"
     crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
-                       resolve=parse_pairs(args.resolve, "--resolve"), log_file=log_file)
+                       resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
+                       log_file=log_file)
     print(format_summary(crawls, ExtractionReport(), data, log_file))
     return exit_code(crawls)
 
@@ -92,7 +106,8 @@ def cmd_nightly(args) -> int:
 
     sites = chosen_sites(args, group="real")
     return run_nightly(sites, DataDir(args.data), since=parse_since(args.since),
-                       resolve=parse_pairs(args.resolve, "--resolve"), model=args.model)
+                       resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
+                       model=args.model)
 
 
 def cmd_demo(args) -> int:
@@ -137,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="fetch site NAME from another origin (a mirror or a snapshot server)")
         p.add_argument("--resolve", action="append", metavar="HOST=IP",
                        help="resolve HOST to IP without DNS, like curl --resolve")
+        p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                       help="override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=5")
 
     def add_model(p: argparse.ArgumentParser) -> None:
         p.add_argument("--model", default=DEFAULT_MODEL,
