@@ -10,10 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .base import SiteTemplate
+from .drm import DigitalRightsMonitor
 from .photonews import PhotoNews
 
 TEMPLATES: dict[str, type[SiteTemplate]] = {
     "photonews": PhotoNews,
+    "drm": DigitalRightsMonitor,
 }
 
 
