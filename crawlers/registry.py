@@ -21,8 +21,13 @@ An entry::
     ]
 
 Source kinds: ``robots`` (Sitemap lines of robots.txt), ``sitemap`` (urlset or
-sitemap index), ``google-news-sitemap``, ``rss`` (RSS or Atom), ``wp-json``
-(WordPress REST API), ``listing`` (category pages with pagination).
+sitemap index), ``google-news-sitemap``, ``rss`` (RSS or Atom),
+``feed-autodiscovery`` (the feeds a page announces with ``<link
+rel="alternate">``), ``wp-json`` (WordPress REST API), ``listing`` (category
+pages with pagination, the last resort).
+
+``discovery = "first-working"`` (default) tries sources in order and moves to
+the next only when one fails or lists no article; ``"all"`` merges them all.
 """
 
 from __future__ import annotations
@@ -35,7 +40,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 SITES_DIR = Path(__file__).with_name("sites")
-SOURCE_KINDS = ("robots", "sitemap", "google-news-sitemap", "rss", "wp-json", "listing")
+SOURCE_KINDS = (
+    "robots", "sitemap", "google-news-sitemap", "rss", "feed-autodiscovery", "wp-json", "listing",
+)
+DISCOVERY_MODES = ("first-working", "all")
 
 
 class RegistryError(ValueError):
@@ -64,6 +72,7 @@ class Site:
     skip_paths: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     language: str = "en"
+    discovery: str = "first-working"
     group: str = "real"
 
     @cached_property
@@ -90,6 +99,16 @@ class Site:
             return False
         return any(r.search(path) for r in self._article_res)
 
+    def is_candidate_url(self, url: str) -> bool:
+        """A URL of the site that the rules neither accept nor reject: the page decides."""
+        if not self.owns(url):
+            return False
+        parts = urlsplit(url)
+        path = parts.path + (("?" + parts.query) if parts.query else "")
+        if path in ("", "/") or any(r.search(path) for r in self._skip_res):
+            return False
+        return not (self.sections and not any(parts.path.startswith(s) for s in self.sections))
+
     def rebased(self, base_url: str) -> "Site":
         """The same site served from another origin (a snapshot or a mirror).
 
@@ -108,7 +127,7 @@ class Site:
         domains = tuple(dict.fromkeys((*self.domains, new_host)))
         return Site(
             self.name, self.label, base, domains, tuple(sources), self.article_paths,
-            self.skip_paths, self.sections, self.language, self.group,
+            self.skip_paths, self.sections, self.language, self.discovery, self.group,
         )
 
     def source_urls(self) -> list[tuple[Source, str]]:
@@ -132,10 +151,15 @@ def _parse_site(entry: dict, group: str, where: str) -> Site:
             skip_paths=tuple(entry.get("skip_paths", ())),
             sections=tuple(entry.get("sections", ())),
             language=entry.get("language", "en"),
+            discovery=entry.get("discovery", "first-working"),
             group=group,
         )
     except KeyError as missing:
         raise RegistryError(f"{where}: site entry lacks {missing}") from None
+    if site.discovery not in DISCOVERY_MODES:
+        raise RegistryError(f"{where}: site {name!r}: discovery must be one of {DISCOVERY_MODES}")
+    if not site.sources:
+        raise RegistryError(f"{where}: site {name!r} has no discovery source")
     for s in site.sources:
         if s.kind not in SOURCE_KINDS:
             raise RegistryError(f"{where}: site {name!r}: unknown source kind {s.kind!r}")

@@ -119,13 +119,40 @@ def cmd_demo(args) -> int:
 def cmd_sites(args) -> int:
     from crawlers.registry import load_registry
 
+    if args.action == "check":
+        return cmd_sites_check(args)
+    if args.action:
+        raise UsageError(f"unknown action {args.action!r}; use `pknews sites` or `pknews sites check NAME`")
     registry = load_registry()
     for site in registry.values():
         if args.all or site.group == "real":
-            print(f"{site.name:<24} {site.label}  [{site.group}]  {site.home}")
+            print(f"{site.name:<24} {site.label}  [{site.group}, {site.discovery}]  {site.home}")
             for source in site.sources:
                 print(f"    {source.kind:<20} {source.absolute(site.home)}")
     return 0
+
+
+def cmd_sites_check(args) -> int:
+    from crawlers.settings import USER_AGENT
+    from pipeline.sitecheck import Fetcher, check_site, format_checks
+
+    if not args.names:
+        raise UsageError("sites check wants a site NAME (see `pknews sites`)")
+    try:
+        sites = select_sites(args.names, group=None)
+    except RegistryError as err:
+        raise UsageError(str(err)) from None
+    if args.base_url and len(sites) != 1:
+        raise UsageError("--base-url goes with exactly one site NAME")
+    fetcher = Fetcher(USER_AGENT, parse_pairs(args.resolve, "--resolve"))
+    ok = True
+    for site in sites:
+        if args.base_url:
+            site = site.rebased(args.base_url)
+        checks = check_site(site, fetcher)
+        print(format_checks(site, checks))
+        ok = ok and any(c.total_articles for c in checks[1:])
+    return 0 if ok else 1
 
 
 # -- parser ------------------------------------------------------------------
@@ -184,8 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
                     "command: the whole pipeline without internet.", cmd_demo)
     add_model(p)
 
-    p = add("sites", "List the site registry with each site's discovery sources.", cmd_sites)
+    p = add("sites", "List the site registry with each site's discovery sources; "
+                     "`sites check NAME` fetches a site's robots.txt, sitemaps and feeds and reports "
+                     "what answers and how many article URLs each yields.", cmd_sites)
+    p.add_argument("action", nargs="?", choices=["check"], help="check: test the sources of the named sites")
+    p.add_argument("names", nargs="*", metavar="NAME")
     p.add_argument("--all", action="store_true", help="include the snapshot sites")
+    p.add_argument("--base-url", metavar="URL", help="check against another origin (a mirror or snapshot)")
+    p.add_argument("--resolve", action="append", metavar="HOST=IP", help="resolve HOST to IP, like curl --resolve")
     return parser
 
 

@@ -8,6 +8,7 @@ as a ``FetchedPage`` for the archive pipeline. Failures become stats under
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlencode, urlsplit, urlunsplit, parse_qsl
 
@@ -17,9 +18,12 @@ from twisted.python.failure import Failure
 
 from crawlers import discovery
 from crawlers.items import FetchedPage
+from crawlers.signals import article_signals
 from crawlers.registry import Site, Source
 
 WP_PAGE_SIZE = 50
+# sitemap indexes nested deeper than this are not followed (a loop or a trap)
+MAX_SITEMAP_DEPTH = 3
 
 
 def error_kind(failure: Failure) -> str:
@@ -51,6 +55,16 @@ def error_kind(failure: Failure) -> str:
     }.get(name, name)
 
 
+@dataclass
+class SourceProgress:
+    """How one configured source of a site is doing: requests under way, articles listed."""
+
+    started: bool = False
+    pending: int = 0
+    found: int = 0
+    outcomes: list[str] = field(default_factory=list)
+
+
 class NewsSpider(scrapy.Spider):
     name = "news"
 
@@ -59,13 +73,15 @@ class NewsSpider(scrapy.Spider):
         self.sites = {s.name: s for s in sites}
         self.since = since
         self.allowed_domains = sorted({d for s in sites for d in s.domains})
+        self.progress = {s.name: [SourceProgress() for _ in s.sources] for s in sites}
+        self.seen_sources: dict[str, set[str]] = {s.name: set() for s in sites}
 
     # -- bookkeeping -------------------------------------------------------
     def count(self, site: str, key: str, n: int = 1) -> None:
         self.crawler.stats.inc_value(f"pknews/{site}/{key}", n)
 
     def note_source(self, site: str, url: str, kind: str, outcome: str) -> None:
-        """Remember what each configured source gave, for the run report."""
+        """Remember what each source gave, for the run report."""
         report = self.crawler.stats.get_value("pknews_sources", {})
         report.setdefault(site, []).append({"url": url, "kind": kind, "outcome": outcome})
         self.crawler.stats.set_value("pknews_sources", report)
@@ -73,48 +89,97 @@ class NewsSpider(scrapy.Spider):
     # -- discovery ---------------------------------------------------------
     async def start(self):
         for site in self.sites.values():
-            for source, url in site.source_urls():
-                yield self.source_request(site, source, url)
+            first = range(len(site.sources)) if site.discovery == "all" else range(1)
+            for index in first:
+                for request in self.start_source(site, index):
+                    yield request
 
-    def source_request(self, site: Site, source: Source, url: str, page: int = 1) -> scrapy.Request:
+    def start_source(self, site: Site, index: int):
+        source = site.sources[index]
+        self.progress[site.name][index].started = True
+        url = source.absolute(site.home)
+        if source.kind == "wp-json" and self.since:
+            url = self.with_query(url, after=self.since.strftime("%Y-%m-%dT%H:%M:%S"), per_page=WP_PAGE_SIZE)
+        request = self.source_request(site, source, url, index)
+        if request is not None:
+            yield request
+
+    def source_request(self, site: Site, source: Source, url: str, index: int, page: int = 1):
+        """A discovery request, counted against its configured source; None if already asked."""
+        if url in self.seen_sources[site.name]:
+            return None
+        self.seen_sources[site.name].add(url)
+        self.progress[site.name][index].pending += 1
+        # dont_filter: our own seen set dedupes, and a request the scheduler dropped
+        # silently would leave its source pending forever
         return scrapy.Request(
             url,
             callback=self.parse_source,
             errback=self.source_failed,
             priority=10,
-            meta={"site": site.name, "source": source, "role": "source", "page": page},
+            dont_filter=True,
+            meta={"site": site.name, "source": source, "source_index": index, "role": "source", "page": page},
         )
+
+    def source_done(self, site: Site, index: int, found: int):
+        """Book a finished source request; start the next source if this one gave nothing."""
+        progress = self.progress[site.name][index]
+        progress.pending -= 1
+        progress.found += found
+        if site.discovery != "first-working" or progress.pending > 0 or progress.found > 0:
+            return
+        following = index + 1
+        if following >= len(site.sources) or self.progress[site.name][following].started:
+            if following >= len(site.sources):
+                self.logger.warning("%s: no discovery source listed any article", site.name)
+            return
+        failed, nxt = site.sources[index], site.sources[following]
+        self.count(site.name, "fallbacks")
+        self.note_source(site.name, failed.absolute(site.home), failed.kind,
+                         f"fell back to {nxt.kind} {nxt.absolute(site.home)}")
+        self.logger.info("%s: %s %s listed no article; falling back to %s", site.name, failed.kind, failed.url, nxt.kind)
+        yield from self.start_source(site, following)
 
     def parse_source(self, response: Response):
         site = self.sites[response.meta["site"]]
         source: Source = response.meta["source"]
+        index = response.meta["source_index"]
         yield self.fetched(response)
         try:
-            requests = list(self.follow_source(site, source, response))
+            requests = [r for r in self.follow_source(site, source, index, response) if r is not None]
         except discovery.NotXml as err:
-            self.count(site.name, f"errors/source-unreadable")
+            self.count(site.name, "errors/source-unreadable")
             self.note_source(site.name, response.url, source.kind, f"unreadable: {err}")
             self.logger.warning("%s: source %s unreadable: %s", site.name, response.url, err)
+            yield from self.source_done(site, index, 0)
             return
         articles = sum(1 for r in requests if r.meta.get("role") == "article")
         self.count(site.name, "sources_ok")
         self.count(site.name, "discovered", articles)
-        self.note_source(site.name, response.url, source.kind, f"ok: {articles} article URLs")
+        self.note_source(site.name, response.url, source.kind,
+                         f"ok: {articles} article URLs, {len(requests) - articles} more sources")
         yield from requests
+        yield from self.source_done(site, index, articles)
 
-    def follow_source(self, site: Site, source: Source, response: Response):
+    def follow_source(self, site: Site, source: Source, index: int, response: Response):
         kind = source.kind
+        page = response.meta["page"]
         if kind == "robots":
             for url in discovery.robots_sitemaps(response.text):
-                yield self.source_request(site, Source("sitemap", url, source.max_pages), url)
+                yield self.source_request(site, Source("sitemap", url), url, index)
+        elif kind == "feed-autodiscovery":
+            for url in discovery.feed_links(response.body, response.url):
+                yield self.source_request(site, Source("rss", url), url, index)
         elif kind in ("sitemap", "google-news-sitemap"):
             sitemap = discovery.parse_sitemap(response.body)
             if sitemap.kind == "index":
+                if page > MAX_SITEMAP_DEPTH:
+                    return
                 for entry in sitemap.entries:
                     if self.since and entry.lastmod and entry.lastmod < self.since:
                         self.count(site.name, "skipped/old-sitemap")
                         continue
-                    yield self.source_request(site, Source(kind, entry.url, source.max_pages), entry.url)
+                    yield self.source_request(site, Source(kind, entry.url), entry.url, index, page + 1)
             else:
                 yield from self.article_requests(site, sitemap.entries, kind)
         elif kind == "rss":
@@ -122,27 +187,33 @@ class NewsSpider(scrapy.Spider):
         elif kind == "wp-json":
             entries = discovery.parse_wp_posts(response.body)
             yield from self.article_requests(site, entries, kind)
-            page = response.meta["page"]
             if len(entries) >= WP_PAGE_SIZE and page < source.max_pages:
-                yield self.source_request(site, source, self.wp_page_url(response.url, page + 1), page + 1)
+                yield self.source_request(
+                    site, source, self.with_query(response.url, page=page + 1, per_page=WP_PAGE_SIZE), index, page + 1)
         elif kind == "listing":
             links = discovery.page_links(response.body, response.url)
             entries = [discovery.Entry(u) for u in links if site.is_article_url(u)]
-            yield from self.article_requests(site, entries, kind)
-            page = response.meta["page"]
+            yield from self.article_requests(site, entries, kind, candidates=False)
             next_url = discovery.next_page_link(response.body, response.url)
             if next_url and page < source.max_pages and site.owns(next_url):
-                yield self.source_request(site, source, next_url, page + 1)
+                yield self.source_request(site, source, next_url, index, page + 1)
 
-    def wp_page_url(self, url: str, page: int) -> str:
+    @staticmethod
+    def with_query(url: str, **params) -> str:
         parts = urlsplit(url)
         query = dict(parse_qsl(parts.query))
-        query.update({"page": str(page), "per_page": str(WP_PAGE_SIZE)})
+        query.update({k: str(v) for k, v in params.items()})
         return urlunsplit(parts._replace(query=urlencode(query)))
 
-    def article_requests(self, site: Site, entries, via: str):
+    def article_requests(self, site: Site, entries, via: str, candidates: bool = True):
+        """Article requests for listed URLs. A sitemap or feed entry of another URL
+        shape is fetched as a candidate: the page's own signals decide (``candidates``)."""
         for entry in entries:
-            if not site.is_article_url(entry.url):
+            if site.is_article_url(entry.url):
+                candidate = False
+            elif candidates and site.is_candidate_url(entry.url):
+                candidate = True
+            else:
                 continue
             date = entry.published or entry.lastmod
             if self.since and date and date < self.since:
@@ -152,12 +223,21 @@ class NewsSpider(scrapy.Spider):
                 entry.url,
                 callback=self.parse_article,
                 errback=self.article_failed,
-                meta={"site": site.name, "role": "article", "via": via, "lastmod": entry.lastmod},
+                meta={"site": site.name, "role": "article", "via": via, "lastmod": entry.lastmod,
+                      "candidate": candidate},
             )
 
     # -- pages -------------------------------------------------------------
     def parse_article(self, response: Response):
         site = response.meta["site"]
+        if response.meta.get("candidate"):
+            is_article, signal = article_signals(response.body)
+            if not is_article:
+                # archived all the same, marked so extraction passes over it
+                self.count(site, f"skipped/not-an-article")
+                response.meta["role"] = "page"
+                yield self.fetched(response)
+                return
         self.count(site, "articles_fetched")
         yield self.fetched(response)
 
@@ -194,6 +274,7 @@ class NewsSpider(scrapy.Spider):
         self.count(site, f"errors/source-{kind}")
         self.note_source(site, request.url, request.meta["source"].kind, f"failed: {kind}")
         self.logger.warning("%s: source %s failed: %s", site, request.url, kind)
+        yield from self.source_done(self.sites[site], request.meta["source_index"], 0)
 
     def article_failed(self, failure: Failure):
         request = failure.request

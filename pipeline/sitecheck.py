@@ -1,0 +1,157 @@
+"""`pknews sites check NAME`: does a registry entry still work?
+
+Fetches the site's robots.txt and each configured source (following sitemap
+indexes, robots Sitemap lines and announced feeds one level, a few children at
+most), and reports what answers and how many article URLs each yields. Plain
+blocking HTTP: this is a quick look by an operator, not a crawl.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from crawlers import discovery
+from crawlers.registry import Site, Source
+
+MAX_CHILDREN = 3
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class SourceCheck:
+    kind: str
+    url: str
+    status: int | None = None
+    outcome: str = ""
+    article_urls: int = 0
+    children: list["SourceCheck"] = field(default_factory=list)
+
+    @property
+    def total_articles(self) -> int:
+        return self.article_urls + sum(c.total_articles for c in self.children)
+
+
+class Fetcher:
+    def __init__(self, user_agent: str, resolve: dict[str, str] | None = None, timeout: float = 15):
+        self.user_agent = user_agent
+        self.resolve = {k.lower(): v for k, v in (resolve or {}).items()}
+        self.timeout = timeout
+
+    def get(self, url: str) -> tuple[int, bytes]:
+        parts = urlsplit(url)
+        headers = {"User-Agent": self.user_agent, "Accept-Encoding": "identity"}
+        host = (parts.hostname or "").lower()
+        if host in self.resolve:
+            # connect to the pinned address, name the host in the header (curl --resolve)
+            headers["Host"] = parts.netloc
+            netloc = self.resolve[host] + (f":{parts.port}" if parts.port else "")
+            url = urlunsplit(parts._replace(netloc=netloc))
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as resp:
+                return resp.status, resp.read(MAX_BYTES)
+        except urllib.error.HTTPError as err:
+            return err.code, b""
+
+
+def check_source(site: Site, source: Source, url: str, fetcher: Fetcher, depth: int = 0) -> SourceCheck:
+    check = SourceCheck(source.kind, url)
+    try:
+        check.status, body = fetcher.get(url)
+    except (OSError, ValueError) as err:
+        check.outcome = f"unreachable: {getattr(err, 'reason', err)}"
+        return check
+    if check.status != 200:
+        check.outcome = f"HTTP {check.status}"
+        return check
+    try:
+        children: list[tuple[Source, str]] = []
+        kind = source.kind
+        if kind == "robots":
+            maps = discovery.robots_sitemaps(body.decode("utf-8", "replace"))
+            check.outcome = f"{len(maps)} Sitemap line(s)"
+            children = [(Source("sitemap", u), u) for u in maps]
+        elif kind == "feed-autodiscovery":
+            feeds = discovery.feed_links(body, url)
+            check.outcome = f"{len(feeds)} feed(s) announced"
+            children = [(Source("rss", u), u) for u in feeds]
+        elif kind in ("sitemap", "google-news-sitemap"):
+            sitemap = discovery.parse_sitemap(body)
+            if sitemap.kind == "index":
+                newest = sorted(sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0, reverse=True)
+                check.outcome = f"sitemap index of {len(sitemap.entries)} (checking the newest {MAX_CHILDREN})"
+                children = [(Source(kind, e.url), e.url) for e in newest]
+            else:
+                check.article_urls = sum(1 for e in sitemap.entries if site.is_article_url(e.url))
+                dated = sum(1 for e in sitemap.entries if e.published or e.lastmod)
+                check.outcome = f"{len(sitemap.entries)} URLs, {dated} dated"
+        elif kind == "rss":
+            entries = discovery.parse_feed(body, url)
+            check.article_urls = sum(1 for e in entries if site.is_article_url(e.url))
+            check.outcome = f"{len(entries)} items"
+        elif kind == "wp-json":
+            entries = discovery.parse_wp_posts(body)
+            check.article_urls = sum(1 for e in entries if site.is_article_url(e.url))
+            check.outcome = f"{len(entries)} posts"
+        elif kind == "listing":
+            links = discovery.page_links(body, url)
+            check.article_urls = sum(1 for u in links if site.is_article_url(u))
+            more = discovery.next_page_link(body, url)
+            check.outcome = f"{len(links)} links" + (", has a next page" if more else "")
+    except discovery.NotXml as err:
+        check.outcome = f"unreadable: {err}"
+        return check
+    if depth < 2:
+        for child_source, child_url in children[:MAX_CHILDREN]:
+            check.children.append(check_source(site, child_source, child_url, fetcher, depth + 1))
+    return check
+
+
+def check_robots(site: Site, fetcher: Fetcher) -> SourceCheck:
+    """robots.txt itself: does it answer, and may we fetch the sources?"""
+    from protego import Protego
+
+    url = urlunsplit(urlsplit(site.home)._replace(path="/robots.txt", query="", fragment=""))
+    check = SourceCheck("robots.txt", url)
+    try:
+        check.status, body = fetcher.get(url)
+    except (OSError, ValueError) as err:
+        check.outcome = f"unreachable: {getattr(err, 'reason', err)}"
+        return check
+    if check.status != 200:
+        check.outcome = f"HTTP {check.status} (everything allowed)"
+        return check
+    rules = Protego.parse(body.decode("utf-8", "replace"))
+    blocked = [u for _, u in site.source_urls() if not rules.can_fetch(u, fetcher.user_agent)]
+    check.outcome = "sources allowed" if not blocked else f"disallows {', '.join(blocked)}"
+    return check
+
+
+def check_site(site: Site, fetcher: Fetcher) -> list[SourceCheck]:
+    checks = [check_robots(site, fetcher)]
+    for source, url in site.source_urls():
+        checks.append(check_source(site, source, url, fetcher))
+    return checks
+
+
+def format_checks(site: Site, checks: list[SourceCheck]) -> str:
+    lines = [f"{site.name} ({site.label}) {site.home}"]
+
+    def emit(check: SourceCheck, indent: int) -> None:
+        status = str(check.status) if check.status is not None else "---"
+        articles = f" -> {check.article_urls} article URLs" if check.article_urls else ""
+        lines.append(f"{'  ' * indent}{check.kind:<20} {status:>3}  {check.url}  {check.outcome}{articles}")
+        for child in check.children:
+            emit(child, indent + 1)
+
+    for check in checks:
+        emit(check, 1)
+    working = [c for c in checks[1:] if c.total_articles]
+    lines.append(
+        f"  {len(working)} of {len(checks) - 1} configured sources yield article URLs"
+        + (f" (first working: {working[0].kind} {working[0].url})" if working else "")
+    )
+    return "\n".join(lines)
