@@ -10,12 +10,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .base import SiteTemplate
+from .dawn import Dawn
 from .drm import DigitalRightsMonitor
 from .photonews import PhotoNews
 
 TEMPLATES: dict[str, type[SiteTemplate]] = {
     "photonews": PhotoNews,
     "drm": DigitalRightsMonitor,
+    "dawn": Dawn,
 }
 
 
