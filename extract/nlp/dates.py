@@ -1,0 +1,393 @@
+"""Dates: find date/time spans (rules before the NER, the model's DATE/TIME after),
+drop durations, and resolve each span against the article's publication datetime
+in Asia/Karachi.
+
+Resolution rules (no clock is ever read: without a publication datetime, spans that
+need a base keep value None):
+- full dates ("December 17, 2023", "17 Dec 2023") resolve without a base;
+- month + day without a year take the year that puts the date nearest the base,
+  looking back up to 300 days and forward up to 60 (further forward when the
+  sentence is in the future tense);
+- a bare weekday is the most recent such day on or before the base ("Saturday" in
+  a Wednesday article is four days earlier; "Sunday evening" in a Sunday article
+  is that Sunday); in a future-tense sentence, the next one on or after the base;
+  "last"/"next" weekday are strictly before/after;
+- today/tonight/this morning = base day, yesterday/last night = base - 1;
+- last/this/next week|month|year -> ISO week "2024-W07", "2024-01", "2023";
+- "N days/weeks/months/years ago" -> day/week/month/year;
+- clock times -> "YYYY-MM-DDTHH:MM" on the base day;
+- anything else the model tagged is parsed by dateparser (languages=['en'],
+  RELATIVE_BASE = base, period kept as granularity); durations ("the fourth
+  consecutive day", "24 hours", "for three days") are never dates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .common import add_candidate, ensure_extensions, info
+
+KARACHI = ZoneInfo("Asia/Karachi")
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_POD = r"(?:morning|afternoon|evening|night|midnight|noon)"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MON_NODOT = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD = r"(?:st|nd|rd|th)?"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+# Order matters: longer forms first.
+_PATTERNS = [
+    # Sunday, January 7, 2024 / January 7, 2024 / Jan 7 / 7 January 2024 / 7th of January
+    rf"(?:{_WD},?\s+)?(?:{_MON}\s+\d{{1,2}}{_ORD}\b(?:,?\s+\d{{4}}\b)?|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MON}\b(?:,?\s+\d{{4}}\b)?)",
+    # numeric dates 17-12-2023, 17/12/2023, 2023-12-17
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b",
+    # December 2023
+    rf"\b{_MON_NODOT},?\s+\d{{4}}\b",
+    # mid-February, early January, late March, end of May
+    rf"\b(?:mid-|early\s+|late\s+|the\s+end\s+of\s+|end\s+of\s+)(?:{_MON_NODOT})\b",
+    # last/next/this Sunday (evening), Sunday evening, Sunday
+    rf"\b(?:(?:last|next|this|past|coming)\s+)?{_WD}(?:\s+{_POD})?\b",
+    # yesterday (evening), today, tonight, tomorrow morning, last night, this morning, earlier today
+    rf"\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{_POD})?\b",
+    rf"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
+    # last week, this month, earlier this year, next year, the previous month
+    r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b",
+    # three days ago
+    rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    # clock times 10pm, 10 p.m., 10:30 am, 10p.pm
+    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|p\.pm)(?![a-z])",
+]
+_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# month alone: only after a preposition, capitalised (never the verb "may")
+_MONTH_ALONE_RE = re.compile(
+    rf"\b(?:in|since|during|until|till|by|from|of|through|before|after|and|to)\s+({_MON_NODOT})\b(?!\s+\d)"
+)
+# year alone: 19xx/20xx as a time reference (not in law names, not money/counts)
+_YEAR_RE = re.compile(r"(?<![\d,.$/-])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
+_YEAR_BAD_PREV = re.compile(r"(?:Act|Ordinance|Rules|Bill|Regulations|Code|No\.|Rs\.?|PKR|\$|US\$|Policy|Vision|Amendment\)?)\s*,?\s*$")
+
+_DURATION_RE = re.compile(
+    r"\b(consecutive|straight|running|hours?|minutes?|seconds?|decades?|fortnight|"
+    r"(?<!\bthe\s)(?:days|weeks|months|years)\b(?!\s+ago)|annual(?:ly)?|daily|weekly|monthly|yearly|"
+    r"for\s+\w+\s+(?:days?|weeks?|months?|years?)|the\s+(?:first|second|third|fourth|fifth|sixth|seventh|\w+th)\s+day)",
+    re.I,
+)
+
+
+@Language.factory("pk_date_rules", default_config={})
+def make_date_rules(nlp: Language, name: str) -> "DateRules":
+    return DateRules(name)
+
+
+class DateRules:
+    """Rule-based date spans, set before the NER so that "Sunday evening" is one span."""
+
+    def __init__(self, name: str) -> None:
+        ensure_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans = []
+        for m in _DATE_RE.finditer(text):
+            spans.append((m.start(), m.end()))
+        for m in _MONTH_ALONE_RE.finditer(text):
+            spans.append((m.start(1), m.end(1)))
+        for m in _YEAR_RE.finditer(text):
+            if _YEAR_BAD_PREV.search(text[max(0, m.start() - 25): m.start()]):
+                continue
+            spans.append((m.start(), m.end()))
+        for s, e in spans:
+            span = doc.char_span(s, e, label="PK_DATE", alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            add_candidate(doc, span, None, {}, priority=0)
+        return doc
+
+
+# ----------------------------------------------------------------------
+# resolution
+
+def base_date(published_at: datetime | None) -> datetime | None:
+    if published_at is None:
+        return None
+    if published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=KARACHI)
+    return published_at.astimezone(KARACHI)
+
+
+def _nearest_year(month: int, day: int, base: date, future: bool) -> date | None:
+    best = None
+    for y in (base.year - 1, base.year, base.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        delta = (d - base).days
+        if -300 <= delta <= (300 if future else 60):
+            if best is None or abs(delta) < abs((best - base).days):
+                best = d
+    return best
+
+
+def _nearest_month_year(month: int, base: date, future: bool) -> int:
+    for y in (base.year, base.year - 1, base.year + 1):
+        delta = (y - base.year) * 12 + month - base.month
+        if -10 <= delta <= (10 if future else 1):
+            return y
+    return base.year
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(d: date, n: int) -> tuple[int, int]:
+    m = d.month - 1 + n
+    return d.year + m // 12, m % 12 + 1
+
+
+def is_future(span: Span) -> bool:
+    try:
+        sent = span.sent
+    except ValueError:
+        sent = span.doc[max(0, span.start - 15): span.end + 5]
+    for t in sent:
+        if t.lower_ in {"will", "'ll", "shall", "upcoming", "scheduled", "tomorrow"}:
+            return True
+        if t.lower_ == "to" and t.i + 1 < len(span.doc) and span.doc[t.i + 1].lower_ == "be" and t.i < span.start:
+            return True
+    return False
+
+
+def resolve(text: str, published_at: datetime | None, future: bool = False) -> tuple[str | None, str | None, dict]:
+    """Resolve one date/time expression -> (value, granularity, extra attrs)."""
+    t = re.sub(r"\s+", " ", text.strip())
+    low = t.lower().replace("’", "'")
+    extra: dict = {}
+    b = base_date(published_at)
+    bd = b.date() if b else None
+
+    pod = re.search(_POD, low)
+    if pod:
+        extra["part_of_day"] = pod.group(0)
+
+    # numeric ISO / d-m-y
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3])), "day", extra
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", low)
+    if m:  # Pakistani usage is day-first
+        return _safe_date(int(m[3]), int(m[2]), int(m[1])), "day", extra
+
+    # month day (year) / day month (year)
+    m = re.search(rf"\b({_MON_NODOT.lower()})\.?\s+(\d{{1,2}}){_ORD}\b(?:,?\s+(\d{{4}}))?", low) or None
+    day_first = None
+    if m is None:
+        day_first = re.search(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON_NODOT.lower()})\b\.?(?:,?\s+(\d{{4}}))?", low)
+    if m or day_first:
+        if m:
+            mon, day, year = _MONTHS[m[1]], int(m[2]), m[3]
+        else:
+            mon, day, year = _MONTHS[day_first[2]], int(day_first[1]), day_first[3]
+        if year:
+            return _safe_date(int(year), mon, day), ("part-of-day" if pod else "day"), extra
+        if bd is None:
+            return None, "day", extra
+        d = _nearest_year(mon, day, bd, future)
+        return (d.isoformat() if d else None), ("part-of-day" if pod else "day"), extra
+
+    # month year
+    m = re.fullmatch(rf"({_MON_NODOT.lower()}),? (\d{{4}})", low)
+    if m:
+        return f"{int(m[2]):04d}-{_MONTHS[m[1]]:02d}", "month", extra
+    # month alone (with qualifiers)
+    m = re.fullmatch(rf"(?:mid-|early |late |the end of |end of )?({_MON_NODOT.lower()})", low)
+    if m:
+        if bd is None:
+            return None, "month", extra
+        mon = _MONTHS[m[1]]
+        return f"{_nearest_month_year(mon, bd, future):04d}-{mon:02d}", "month", extra
+    # year
+    if re.fullmatch(r"(?:19|20)\d{2}", low):
+        return low, "year", extra
+
+    # weekday
+    m = re.search(rf"\b(?:(last|next|this|past|coming) )?({_WD.lower()})\b", low)
+    if m:
+        if bd is None:
+            return None, ("part-of-day" if pod else "day"), extra
+        wd = _WEEKDAYS[m[2]]
+        q = m[1]
+        back = (bd.weekday() - wd) % 7
+        ahead = (wd - bd.weekday()) % 7
+        if q in ("last", "past"):
+            d = bd - timedelta(days=back or 7)
+        elif q in ("next", "coming"):
+            d = bd + timedelta(days=ahead or 7)
+        elif q == "this":
+            d = bd + timedelta(days=ahead) if future else bd - timedelta(days=back)
+        else:
+            d = bd + timedelta(days=ahead) if future else bd - timedelta(days=back)
+        return d.isoformat(), ("part-of-day" if pod else "day"), extra
+
+    # deictic days
+    m = re.search(r"\b(yesterday|today|tonight|tomorrow)\b", low) or re.fullmatch(r"(last|this) (night|morning|afternoon|evening)", low)
+    if m:
+        if bd is None:
+            return None, ("part-of-day" if pod or "tonight" in low or "night" in low else "day"), extra
+        word = m[1]
+        if word in ("yesterday",) or (word == "last" and m.lastindex and m[2] == "night"):
+            d = bd - timedelta(days=1)
+        elif word == "tomorrow":
+            d = bd + timedelta(days=1)
+        else:
+            d = bd
+        if "tonight" in low or "night" in low:
+            extra.setdefault("part_of_day", "night")
+        gran = "part-of-day" if "part_of_day" in extra else "day"
+        return d.isoformat(), gran, extra
+
+    # last/this/next week|month|year
+    m = re.fullmatch(r"(?:(earlier|later) this|(last|this|next|past|previous|coming)) (week|month|year|weekend)", low)
+    if m:
+        q = m[2] or "this"
+        unit = m[3]
+        if bd is None:
+            return None, unit if unit != "weekend" else "week", extra
+        n = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[q]
+        if unit in ("week", "weekend"):
+            return _iso_week(bd + timedelta(weeks=n)), "week", extra
+        if unit == "month":
+            y, mo = _shift_month(bd, n)
+            return f"{y:04d}-{mo:02d}", "month", extra
+        return f"{bd.year + n:04d}", "year", extra
+
+    # N units ago
+    m = re.fullmatch(rf"({_NUM.lower()}) (day|week|month|year)s? ago", low)
+    if m:
+        n = int(m[1]) if m[1].isdigit() else _NUMS[m[1]]
+        if bd is None:
+            return None, m[2], extra
+        if m[2] == "day":
+            return (bd - timedelta(days=n)).isoformat(), "day", extra
+        if m[2] == "week":
+            return _iso_week(bd - timedelta(weeks=n)), "week", extra
+        if m[2] == "month":
+            y, mo = _shift_month(bd, -n)
+            return f"{y:04d}-{mo:02d}", "month", extra
+        return f"{bd.year - n:04d}", "year", extra
+
+    # clock time
+    m = re.search(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m|p\.?\s?m|p\.pm)", low)
+    if m:
+        h = int(m[1]) % 12 + (12 if m[3].startswith("p") else 0)
+        mi = int(m[2] or 0)
+        if bd is None or h > 23 or mi > 59:
+            return None, "time", extra
+        return f"{bd.isoformat()}T{h:02d}:{mi:02d}", "time", extra
+
+    return _dateparser(t, b)
+
+
+def _safe_date(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _dateparser(text: str, b: datetime | None) -> tuple[str | None, str | None, dict]:
+    if b is None:
+        return None, None, {}
+    from dateparser.date import DateDataParser
+
+    ddp = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": b.replace(tzinfo=None),
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DATES_FROM": "current_period",
+        "STRICT_PARSING": False,
+    })
+    try:
+        data = ddp.get_date_data(text)
+    except Exception:  # dateparser raises on odd input
+        return None, None, {}
+    d = data.date_obj
+    if d is None:
+        return None, None, {}
+    period = data.period or "day"
+    if period == "year":
+        return f"{d.year:04d}", "year", {}
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}", "month", {}
+    if period == "week":
+        return _iso_week(d.date()), "week", {}
+    if period == "time":
+        return d.strftime("%Y-%m-%dT%H:%M"), "time", {}
+    return d.date().isoformat(), "day", {}
+
+
+def is_duration(text: str) -> bool:
+    return bool(_DURATION_RE.search(text))
+
+
+@Language.factory("pk_dates", default_config={"use_model_dates": True})
+def make_dates(nlp: Language, name: str, use_model_dates: bool) -> "DateResolver":
+    return DateResolver(name, use_model_dates)
+
+
+class DateResolver:
+    """After the NER: resolve PK_DATE spans and the model's DATE/TIME entities."""
+
+    def __init__(self, name: str, use_model_dates: bool = True) -> None:
+        ensure_extensions()
+        self.name = name
+        self.use_model_dates = use_model_dates
+
+    def __call__(self, doc: Doc) -> Doc:
+        pub = doc._.published_at
+        ents = list(doc.ents)
+        out = []
+        for ent in ents:
+            if ent.label_ == "PK_DATE" or (self.use_model_dates and ent.label_ in {"DATE", "TIME"}):
+                span = ent
+                if ent.label_ != "PK_DATE":
+                    # trim determiners/prepositions the model sometimes includes
+                    s, e = ent.start, ent.end
+                    while s < e and doc[s].lower_ in {"the", "on", "since", "by", "in", "of", "from"}:
+                        s += 1
+                    if s == e or is_duration(doc[s:e].text):
+                        out.append(ent)
+                        continue
+                    span = Span(doc, s, e, label="PK_DATE")
+                value, gran, extra = resolve(span.text, pub, future=is_future(span))
+                if gran is None or (value is None and pub is not None):
+                    out.append(ent)  # unresolvable (vague): not a date mention
+                    continue
+                attrs = {"granularity": gran, **extra}
+                if span.label_ != "PK_DATE":
+                    span = Span(doc, span.start, span.end, label="PK_DATE")
+                info(doc)[(span.start_char, span.end_char, "PK_DATE")] = {"value": value, "attrs": attrs, "priority": 0}
+                out.append(span)
+            else:
+                out.append(ent)
+        doc.ents = out
+        return doc

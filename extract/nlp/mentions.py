@@ -1,0 +1,181 @@
+"""Candidate merging (before the NER) and the final mention list (after it)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .common import CANDIDATES, LABEL_KIND, ensure_extensions, span_info
+from .types import Mention
+
+_TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
+           "justice", "senator", "minister", "president", "chief", "caretaker", "premier", "advocate",
+           "barrister", "sheikh", "syed", "maulana", "general", "gen", "gen.", "lt", "major", "col", "colonel"}
+_ORG_STOP = {"ISP", "ISPs", "SIM", "SIMs", "IT", "AI", "CEO", "GDP", "Photo", "Share", "Web Desk", "Desk"}
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w&’'.-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w&’'.-]*|of|for|and|the|on|in|&))*)\s+\(([A-Z][A-Za-z&@-]{1,9})\)"
+)
+
+
+@Language.factory("pk_merge_candidates", default_config={})
+def make_merge(nlp: Language, name: str) -> "MergeCandidates":
+    return MergeCandidates(name)
+
+
+class MergeCandidates:
+    """Pick non-overlapping rule candidates (longest first, then priority) and set
+    them as doc.ents, so the statistical NER only labels what is left."""
+
+    def __init__(self, name: str) -> None:
+        ensure_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        group = doc.spans.get(CANDIDATES)
+        if not group:
+            return doc
+        cands = list(group)
+
+        def key(s: Span):
+            inf = span_info(doc, s) or {}
+            return (-(s.end_char - s.start_char), -inf.get("priority", 0), s.start)
+
+        taken: set[int] = set()
+        chosen = []
+        for s in sorted(cands, key=key):
+            if any(i in taken for i in range(s.start, s.end)):
+                continue
+            chosen.append(s)
+            taken.update(range(s.start, s.end))
+        existing = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(existing + chosen, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("pk_mentions", default_config={"keep_model_orgs": True, "keep_persons": True})
+def make_mentions(nlp: Language, name: str, keep_model_orgs: bool, keep_persons: bool) -> "MentionCollector":
+    return MentionCollector(nlp, name, keep_model_orgs, keep_persons)
+
+
+def clean_name(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.strip())
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"['’]s?$", "", t).strip()
+    return t
+
+
+class MentionCollector:
+    def __init__(self, nlp: Language, name: str, keep_model_orgs: bool = True, keep_persons: bool = True) -> None:
+        ensure_extensions()
+        self.name = name
+        self.keep_model_orgs = keep_model_orgs
+        self.keep_persons = keep_persons
+        self.orgs = nlp.get_pipe("pk_orgs").table if "pk_orgs" in nlp.pipe_names else None
+        self.places = nlp.get_pipe("pk_places").gaz if "pk_places" in nlp.pipe_names else None
+        self.platform_words = set()
+        if "pk_platforms" in nlp.pipe_names:
+            self.platform_words = {k.lower() for k in nlp.get_pipe("pk_platforms").meta}
+            self.platform_words |= {"twitter", "whatsapp", "youtube", "tiktok", "vpn", "gmail"}
+
+    def _acronyms(self, doc: Doc) -> dict[str, str]:
+        """Acronyms defined in the text: "Pakistan Federal Union of Journalists (PFUJ)"."""
+        found = {}
+        for m in _ACRONYM_DEF.finditer(doc.text):
+            toks, acr = m.group(1).split(), m.group(2)
+            letters = re.sub(r"[^A-Za-z]", "", acr).upper()
+            best = None
+            for i in range(len(toks)):
+                if not toks[i][0].isupper() or toks[i] in {"The"}:
+                    continue
+                initials = "".join(w[0] for w in toks[i:] if w[0].isupper()).upper()
+                if initials == letters or (len(initials) >= 2 and initials[0] == letters[0] and len(toks) - i >= 2):
+                    best = " ".join(toks[i:])
+                    break
+            if best:
+                found[acr] = clean_name(best)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = []
+        pub = doc._.published_at
+        acr = self._acronyms(doc)
+        persons: list[Mention] = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label in LABEL_KIND:
+                inf = span_info(doc, ent)
+                if inf is None:
+                    continue
+                if label == "PK_DATE" and "granularity" not in inf["attrs"]:
+                    continue  # unresolved rule span (vague)
+                if label == "PK_DATE" and inf["value"] is None and pub is not None:
+                    continue
+                attrs = dict(inf["attrs"])
+                value = inf["value"]
+                if label == "PK_ORG" and ent.text in acr and attrs.get("acronym") is None:
+                    attrs["acronym"] = ent.text
+                mentions.append(Mention(LABEL_KIND[label], ent.text, value, ent.start_char, ent.end_char, attrs))
+            elif label == "PERSON" and self.keep_persons:
+                m = self._person(ent)
+                if m is not None:
+                    mentions.append(m)
+                    persons.append(m)
+            elif label == "ORG" and self.keep_model_orgs:
+                m = self._org(ent, acr)
+                if m is not None:
+                    mentions.append(m)
+        # surname-only and first-name-only person mentions -> the full name used in the article
+        fulls = [p for p in persons if " " in p.value]
+        for p in persons:
+            if " " not in p.value:
+                for f in fulls:
+                    parts = f.value.split()
+                    if p.value == parts[-1] or p.value == parts[0]:
+                        p.value = f.value
+                        break
+        # model orgs named by a defined acronym
+        mentions.sort(key=lambda m: m.start_char)
+        doc._.mentions = mentions
+        return doc
+
+    def _person(self, ent: Span) -> Mention | None:
+        text = ent.text
+        if any(c.isdigit() for c in text) or "@" in text or "#" in text or "\n" in text:
+            return None
+        toks = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
+        words = [t.text for t in toks]
+        while words and words[0].lower() in _TITLES:
+            words = words[1:]
+        value = clean_name(" ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
+        if not value or not value[0].isupper():
+            return None
+        if value.lower() in self.platform_words:
+            return None
+        if self.orgs is not None and self.orgs.lookup(value):
+            return None
+        if self.places is not None and value in self.places.pk:
+            return None
+        return Mention("person", text, value, ent.start_char, ent.end_char, {})
+
+    def _org(self, ent: Span, acr: dict[str, str]) -> Mention | None:
+        text = clean_name(ent.text)
+        if not text or not text[0].isupper() or len(text) < 2 or "\n" in text:
+            return None
+        if text.lower() in self.platform_words or text == "X" or text in _ORG_STOP:
+            return None
+        if len(ent) == 1 and ent[0].is_sent_start and not ent[0].is_upper:
+            return None
+        if self.places is not None and (text in self.places.pk):
+            return None
+        if self.orgs is not None:
+            rec = self.orgs.lookup(text)
+            if rec is not None:
+                return Mention("org", ent.text, rec["value"], ent.start_char, ent.end_char, dict(rec["attrs"]))
+        attrs = {"full_name": None, "acronym": None, "org_type": None}
+        if text in acr:
+            attrs["full_name"] = acr[text]
+            attrs["acronym"] = text
+            return Mention("org", ent.text, acr[text], ent.start_char, ent.end_char, attrs)
+        return Mention("org", ent.text, text, ent.start_char, ent.end_char, attrs)

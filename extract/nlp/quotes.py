@@ -1,0 +1,498 @@
+"""Quotes: who said what, from the dependency parse and a few text rules.
+
+- direct quotes: text inside double quotation marks (at least 4 tokens; shorter
+  ones are scare quotes), spanning sentences and paragraphs when the marks do;
+  the speaker is the subject of the nearest reporting verb outside the marks in the
+  sentences holding the quote, else the speaker of the previous quote when the
+  quote continues it, else the speaker introduced by a sentence ending in ":";
+- reported speech: a reporting verb (said, noted, pointed out, warned ...) whose
+  clausal complement or object is the content; "according to X" gives X and the
+  rest of the sentence;
+- statements and posts introduced by a heading ("Statement of ...") or signed
+  "— Name (@handle) date" (embedded tweets);
+- pronouns (he, she, it, they) and definite descriptions ("the tracker", "the
+  regulator") resolve to the nearest preceding named speaker or entity of the
+  right kind; indefinite speakers ("a senior ISP executive") stay unnamed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .common import ensure_extensions, span_info
+from .mentions import clean_name
+from .types import Quote
+
+REPORTING_VERBS = {
+    "say", "note", "observe", "warn", "demand", "tweet", "add", "state", "tell", "claim", "argue",
+    "urge", "maintain", "allege", "announce", "confirm", "deny", "highlight", "stress", "emphasise",
+    "emphasize", "explain", "insist", "write", "post", "remark", "comment", "assert", "condemn",
+    "ask", "suggest", "report", "reveal", "acknowledge", "admit", "recall", "declare", "mention",
+    "predict", "caution", "lament", "complain", "reiterate", "contend", "clarify", "inform",
+    "respond", "reply", "underscore", "believe", "criticise", "criticize", "question", "estimate",
+    "describe", "termed", "term", "accuse", "point", "call", "share", "vow", "pledge", "agree",
+    "disclose", "indicate", "show", "find", "conclude", "recommend", "opine", "stat", "observe",
+    "announce", "testify", "assure", "promise", "threaten", "order", "direct", "rule", "hold", "blame",
+}
+# verbs whose NP object is the content ("noted a partial restoration")
+_NP_CONTENT = {"note", "observe", "highlight", "demand", "stress", "emphasise", "emphasize", "point",
+               "warn", "call", "condemn", "deny", "confirm", "criticise", "criticize", "acknowledge",
+               "announce", "reveal", "urge", "question", "lament", "predict", "recommend", "underscore",
+               "reiterate", "blame", "accuse", "term", "describe"}
+_CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "believe", "insist",
+                 "contend", "explain", "write", "tweet", "post", "assert", "suggest", "report", "estimate"}
+_PARTICLES = {"out", "for", "of", "on", "that", "to", "about", "up"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "spokesman", "spokeswoman",
+                 "analyst", "expert", "researcher", "journalist", "executive", "founder", "director",
+                 "chairman", "chairperson", "senator", "premier", "official", "officer", "chief", "head",
+                 "leader", "president", "secretary", "adviser", "advisor", "lawmaker", "judge", "justice",
+                 "professor", "economist", "commentator", "editor", "reporter", "politician", "ceo", "owner"}
+_ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator", "authority", "ministry",
+              "party", "group", "body", "company", "operator", "union", "court", "monitor", "observatory",
+              "foundation", "association", "commission", "government", "department", "agency", "firm",
+              "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center"}
+_NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
+_PRONOUNS_PERSON = {"he", "she"}
+_PRONOUNS_ORG = {"it"}
+_PRONOUNS_ANY = {"they", "we", "i"}
+_QUOTE_PAIRS = [("“", "”"), ('"', '"')]
+_SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}\s*([^\n(]{2,80}?)\s*\((@\w{1,30})\)\s*([^\n]*)$", re.M)
+_HEADING = re.compile(
+    r"^[ \t]*(?:full text of |read |text of )?(?:the )?(?:statement|press release|message|remarks|tweet|post|address)s?\s+(?:of|by|from)\s+([^\n]{3,120}?)\s*:?\s*$",
+    re.I | re.M,
+)
+
+
+def _subjects(subj: list[Token]) -> list[Token]:
+    """Subjects in text order; the parser gives "NetBlocks' Alp Toker" two."""
+    return sorted(subj, key=lambda t: t.i)
+
+
+@Language.factory("pk_quotes", default_config={"min_direct_tokens": 4})
+def make_quotes(nlp: Language, name: str, min_direct_tokens: int) -> "QuoteExtractor":
+    return QuoteExtractor(nlp, name, min_direct_tokens)
+
+
+class QuoteExtractor:
+    def __init__(self, nlp: Language, name: str, min_direct_tokens: int = 4) -> None:
+        ensure_extensions()
+        self.name = name
+        self.min_direct_tokens = min_direct_tokens
+        self.orgs = nlp.get_pipe("pk_orgs").table if "pk_orgs" in nlp.pipe_names else None
+
+    # ------------------------------------------------------------------ entities
+    def _ents_in(self, doc: Doc, start: int, end: int) -> list[Span]:
+        kept = {(m.start_char, m.end_char) for m in (doc._.mentions or [])}
+        return [e for e in doc.ents if e.start >= start and e.end <= end
+                and (e.start_char, e.end_char) in kept]
+
+    @staticmethod
+    def _is_person(e: Span) -> bool:
+        return e.label_ == "PERSON"
+
+    @staticmethod
+    def _is_org(e: Span) -> bool:
+        return e.label_ in {"ORG", "PK_ORG"}
+
+    def _org_value(self, doc: Doc, e: Span) -> str:
+        inf = span_info(doc, e)
+        if inf and inf.get("value"):
+            return inf["value"]
+        if self.orgs is not None:
+            rec = self.orgs.lookup(e.text)
+            if rec:
+                return rec["value"]
+        return clean_name(e.text)
+
+    def _mentions_before(self, doc: Doc, char: int):
+        return [m for m in (doc._.mentions or []) if m.end_char <= char]
+
+    # ------------------------------------------------------------------ speakers
+    def _speaker_from_np(self, doc: Doc, head, history: list[Quote], at_char: int):
+        """-> (speaker, kind, role_or_org) for the noun phrase headed by ``head``
+        (or a list of subject tokens: the one nearest the verb is the head, the
+        others widen the phrase, as in "NetBlocks' Alp Toker")."""
+        if isinstance(head, list):
+            heads = head
+            head = heads[-1]
+            s = min(h.left_edge.i for h in heads)
+            e = max(h.right_edge.i for h in heads) + 1
+        else:
+            s, e = head.left_edge.i, head.right_edge.i + 1
+        toks = list(doc[s:e])
+        # cut relative clauses / long appositions' tails at a comma after the head for ents search
+        ents = self._ents_in(doc, s, e)
+        persons = [x for x in ents if self._is_person(x)]
+        orgs = [x for x in ents if self._is_org(x)]
+        low = head.lower_
+        if persons:
+            p = min(persons, key=lambda x: abs(x.root.i - head.i))
+            name = clean_name(p.text)
+            name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", name)
+            role = None
+            other_orgs = [o for o in orgs if not (o.start >= p.start and o.end <= p.end)]
+            if other_orgs:
+                role = self._org_value(doc, other_orgs[0])
+            else:
+                pre = [t for t in doc[s:p.start] if t.dep_ not in {"det", "punct"} and not t.is_punct]
+                if pre:
+                    role = " ".join(t.text for t in pre)
+                else:
+                    post = doc[p.end:e]
+                    txt = post.text.strip(" ,")
+                    if txt:
+                        role = re.sub(r"^(?:,\s*)?(?:the|a|an)\s+", "", txt).strip(" ,") or None
+            return name, "person", role
+        in_ent = {i for x in ents for i in range(x.start, x.end)}
+        if head.pos_ == "PROPN" and head.i not in in_ent and head.text[:1].isupper() and head.text not in _NOT_NAMES:
+            chain = [head]
+            for t in reversed(list(head.lefts)):
+                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == chain[0].i - 1 and t.i not in in_ent:
+                    chain.insert(0, t)
+            if len(chain) >= 2:
+                name = " ".join(t.text for t in chain)
+                role = self._org_value(doc, orgs[0]) if orgs else None
+                if role is None:
+                    pre = [t for t in doc[s:chain[0].i] if t.dep_ not in {"det", "punct"} and not t.is_punct]
+                    role = " ".join(t.text for t in pre) or None
+                return name, "person", role
+        if orgs:
+            o = min(orgs, key=lambda x: abs(x.root.i - head.i))
+            return clean_name(o.text), "org", None
+        if low in _PRONOUNS_PERSON | _PRONOUNS_ORG | _PRONOUNS_ANY or (
+            head.pos_ == "NOUN" and toks[0].lower_ in {"the", "this"} and (low in _ORG_NOUNS or low in _PERSON_NOUNS)
+        ):
+            return self._resolve(doc, head, history, at_char)
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
+            span = doc[s:e]
+            return clean_name(span.text), ("person" if len(span) > 1 else "org"), None
+        text = doc[s:e].text
+        if len(text) > 80:
+            text = " ".join(t.text for t in head.lefts) + " " + head.text
+        return text.strip(), "unnamed", None
+
+    def _resolve(self, doc: Doc, head: Token, history: list[Quote], at_char: int):
+        low = head.lower_
+        want = "person" if (low in _PRONOUNS_PERSON or low in _PERSON_NOUNS) else (
+            "org" if (low in _PRONOUNS_ORG or low in _ORG_NOUNS) else None)
+        for q in sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True):
+            if q.speaker and q.speaker_kind != "unnamed" and (want is None or q.speaker_kind == want):
+                return q.speaker, q.speaker_kind, q.speaker_role_or_org
+        kinds = {"person": {"person"}, "org": {"org"}, None: {"person", "org"}}[want]
+        for m in reversed(self._mentions_before(doc, at_char)):
+            if m.kind in kinds:
+                return m.value, m.kind, None
+        return doc[head.left_edge.i: head.i + 1].text, "unnamed", None
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        quotes: list[Quote] = []
+        used_verbs: set[int] = set()
+        covered: list[tuple[int, int]] = []
+        direct = self._direct_spans(doc)
+        events = []  # (char, kind, data) processed in text order so pronouns see history
+        for qs, qe in direct:
+            events.append((qs, "direct", (qs, qe)))
+        for sent in doc.sents:
+            events.append((sent.start_char, "sent", sent))
+        for m in _SIGNATURE.finditer(doc.text):
+            events.append((m.start(), "sig", m))
+        for m in _HEADING.finditer(doc.text):
+            events.append((m.start(), "heading", m))
+        # direct quotes, posts and statements first (in text order), then reported speech
+        events.sort(key=lambda x: (x[1] == "sent", x[0], {"heading": 0, "direct": 1, "sig": 2, "sent": 3}[x[1]]))
+        sig_blocks = self._signature_blocks(doc)
+        for _, kind, data in events:
+            if kind == "direct":
+                q = self._attribute_direct(doc, data, quotes, used_verbs)
+                if q is not None:
+                    quotes.append(q)
+                    covered.append((q.start_char, q.end_char))
+            elif kind == "sent":
+                if any(self._overlaps(data.start_char, data.end_char, s, e) for s, e in sig_blocks):
+                    continue
+                for q in self._indirect(doc, data, quotes, used_verbs, covered):
+                    quotes.append(q)
+            elif kind == "sig":
+                q = self._signed_post(doc, data, quotes)
+                if q is not None and not any(self._overlaps(q.start_char, q.end_char, s, e) for s, e in covered):
+                    quotes.append(q)
+                    covered.append((q.start_char, q.end_char))
+            elif kind == "heading":
+                q = self._heading_statement(doc, data, quotes)
+                if q is not None and not any(self._overlaps(q.start_char, q.end_char, s, e) for s, e in covered):
+                    quotes.append(q)
+                    covered.append((q.start_char, q.end_char))
+        quotes.sort(key=lambda q: q.start_char)
+        doc._.quotes = quotes
+        return doc
+
+    @staticmethod
+    def _overlaps(a: int, b: int, c: int, d: int) -> bool:
+        return a < d and c < b
+
+    # ------------------------------------------------------------------ direct
+    def _direct_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        text = doc.text
+        out = []
+        for para_m in re.finditer(r"[^\n]+", text):
+            ps, pe = para_m.start(), para_m.end()
+            para = para_m.group(0)
+            i = 0
+            while i < len(para):
+                ch = para[i]
+                if ch == "“" or (ch == '"' and (i == 0 or not para[i - 1].isalnum())):
+                    close = "”" if ch == "“" else '"'
+                    j = para.find(close, i + 1)
+                    if ch == "“" and j < 0:
+                        j2 = para.find('"', i + 1)
+                        j = j2
+                    if j < 0:
+                        j = len(para)  # open quote running to the paragraph end
+                    inner_s, inner_e = i + 1, j
+                    while inner_e > inner_s and para[inner_e - 1] in ",;: ":
+                        inner_e -= 1
+                    inner = para[inner_s:inner_e].strip()
+                    if len(inner.split()) >= self.min_direct_tokens:
+                        lead = len(para[inner_s:inner_e]) - len(para[inner_s:inner_e].lstrip())
+                        s = ps + inner_s + lead
+                        out.append((s, s + len(inner)))
+                    i = j + 1
+                else:
+                    i += 1
+        return out
+
+    def _reporting_verb(self, t: Token) -> bool:
+        if t.lemma_.lower() in REPORTING_VERBS or t.lower_ in {"said", "says", "tweeted", "noted", "added", "told", "stated", "wrote", "warned", "observed"}:
+            if t.lower_ == "point" or t.lemma_ == "point":
+                return any(c.lower_ == "out" for c in t.children)
+            if t.lemma_ == "call":
+                return any(c.lower_ == "for" for c in t.children)
+            return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
+        return False
+
+    def _attribute_direct(self, doc: Doc, span_chars, history, used_verbs):
+        qs, qe = span_chars
+        qspan = doc.char_span(qs, qe, alignment_mode="expand")
+        if qspan is None:
+            return None
+        sents = []
+        for s in doc.sents:
+            if s.end_char > qs - 1 and s.start_char < qe + 1:
+                sents.append(s)
+        # look at tokens outside the quote in the sentences holding its start and end
+        cands = []
+        for s in sents:
+            for t in s:
+                if qs <= t.idx < qe:
+                    continue
+                if self._reporting_verb(t) and t.i not in used_verbs:
+                    subj = [c for c in t.children if c.dep_ in _SUBJ and not (qs <= c.idx < qe)]
+                    if subj:
+                        dist = min(abs(t.idx - qs), abs(t.idx - qe))
+                        cands.append((dist, t, _subjects(subj)))
+            # "according to X" next to a quote
+            for t in s:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and not (qs <= t.idx < qe):
+                    pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+                    if pobj:
+                        cands.append((abs(t.idx - qe), t, pobj[0]))
+        verb_txt = None
+        if cands:
+            _, verb, subj = min(cands, key=lambda x: x[0])
+            used_verbs.add(verb.i)
+            speaker, kind, role = self._speaker_from_np(doc, subj, history, qs)
+            verb_txt = self._verb_text(doc, verb)
+        else:
+            # colon intro in the previous sentence, or continuation of the previous quote
+            prev_text = doc.text[max(0, qs - 300):qs].rstrip(" “\"\n")
+            speaker = kind = role = None
+            prior = [h for h in history if h.end_char <= qs]
+            if prior and qs - prior[-1].end_char < 400 and prior[-1].direct:
+                history = prior
+                speaker, kind, role, verb_txt = (history[-1].speaker, history[-1].speaker_kind,
+                                                 history[-1].speaker_role_or_org, history[-1].verb)
+            elif prev_text.endswith(":"):
+                intro = doc.char_span(max(0, qs - 300), qs, alignment_mode="contract")
+                if intro is not None:
+                    for t in reversed(list(intro)):
+                        if self._reporting_verb(t):
+                            subj = [c for c in t.children if c.dep_ in _SUBJ]
+                            if subj:
+                                speaker, kind, role = self._speaker_from_np(doc, subj[0], history, qs)
+                                verb_txt = self._verb_text(doc, t)
+                                used_verbs.add(t.i)
+                                break
+            if speaker is None:
+                return Quote(None, "unnamed", None, None, doc.text[qs:qe], True, qs, qe)
+        return Quote(speaker, kind, role, verb_txt, doc.text[qs:qe], True, qs, qe)
+
+    @staticmethod
+    def _verb_text(doc: Doc, verb: Token) -> str:
+        if verb.lower_ == "according":
+            return "according to"
+        parts = [verb.text.lower()]
+        for c in verb.children:
+            if c.dep_ in {"prt"} or (c.lower_ == "out" and c.i == verb.i + 1):
+                parts.append(c.lower_)
+        if verb.lemma_ == "call" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "for":
+            parts.append("for")
+        return " ".join(parts)
+
+    # ------------------------------------------------------------------ indirect
+    def _indirect(self, doc: Doc, sent: Span, history, used_verbs, covered):
+        out = []
+        if any(self._overlaps(sent.start_char, sent.end_char, s, e) and (e - s) > 0.5 * (sent.end_char - sent.start_char)
+               for s, e in covered):
+            return out
+        end_tok = sent.end
+        while end_tok > sent.start and (doc[end_tok - 1].is_punct or doc[end_tok - 1].is_space):
+            end_tok -= 1
+        # according to X
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to" and t.i not in used_verbs:
+                pobj = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+                if not pobj:
+                    continue
+                np_end = max(x.i for x in pobj[0].subtree) + 1
+                speaker, kind, role = self._speaker_from_np(doc, pobj[0], history, t.idx)
+                # content: the sentence without the "according to X" phrase
+                if t.i - sent.start <= 1:
+                    cs, ce = np_end, end_tok
+                else:
+                    cs, ce = sent.start, t.i
+                cs, ce = self._trim(doc, cs, ce)
+                if ce > cs:
+                    used_verbs.add(t.i)
+                    qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+                    out.append(Quote(speaker, kind, role, "according to", doc.text[qs:qe], False, qs, qe))
+        for t in sent:
+            if t.i in used_verbs or not self._reporting_verb(t):
+                continue
+            subj = [c for c in t.children if c.dep_ in _SUBJ]
+            if not subj:
+                continue
+            if t.dep_ in {"amod", "acl", "relcl"} and t.lower_ != "said":
+                continue
+            lemma = t.lemma_.lower()
+            comp = [c for c in t.children if c.dep_ in {"ccomp", "xcomp"} and c.i != subj[0].i]
+            cs = ce = None
+            if comp and lemma not in {"call"}:
+                c = comp[0]
+                sub = list(c.subtree)
+                cs, ce = sub[0].i, sub[-1].i + 1
+                if cs > t.i:
+                    ce = max(ce, end_tok) if all(not self._reporting_verb(x) for x in doc[ce:end_tok]) else ce
+            elif lemma in _NP_CONTENT or (lemma in _CLAUSE_VERBS and any(
+                    c.dep_ in {"dobj", "attr", "oprd"} and c.i > t.i for c in t.children)):
+                cs = t.i + 1
+                while cs < end_tok and (doc[cs].lower_ in _PARTICLES or doc[cs].dep_ == "prt"):
+                    cs += 1
+                ce = end_tok
+                if subj[0].i > t.i:
+                    continue
+            else:
+                continue
+            if cs is None or ce is None:
+                continue
+            cs, ce = self._trim(doc, cs, ce)
+            if ce - cs < 3:
+                continue
+            qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+            if any(self._overlaps(qs, qe, s, e) for s, e in covered):
+                continue
+            speaker, kind, role = self._speaker_from_np(doc, _subjects(subj), history, t.idx)
+            used_verbs.add(t.i)
+            q = Quote(speaker, kind, role, self._verb_text(doc, t), doc.text[qs:qe], False, qs, qe)
+            out.append(q)
+            covered.append((qs, qe))
+            history.append(q)  # lets pronouns in the next sentences resolve
+        for q in out:
+            if q in history:
+                history.remove(q)
+        return out
+
+    @staticmethod
+    def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in {"that"} and doc[s].dep_ == "mark"):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        return s, e
+
+    # ------------------------------------------------------------------ posts and statements
+    def _signature_blocks(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        for m in _SIGNATURE.finditer(doc.text):
+            s, _ = self._block_before(doc.text, m.start())
+            out.append((s, m.end()))
+        return out
+
+    @staticmethod
+    def _block_before(text: str, pos: int) -> tuple[int, int]:
+        """The paragraph just before ``pos`` (skipping blank lines)."""
+        e = pos
+        while e > 0 and text[e - 1] in "\n \t":
+            e -= 1
+        s = text.rfind("\n", 0, e)
+        s = 0 if s < 0 else s + 1
+        return s, e
+
+    def _signed_post(self, doc: Doc, m: re.Match, history):
+        text = doc.text
+        qs, qe = self._block_before(text, m.start())
+        if qe <= qs:
+            return None
+        name = m.group(1).strip()
+        speaker, kind, role = name, "person", None
+        if self.orgs is not None and self.orgs.lookup(name):
+            kind = "org"
+        else:
+            span = doc.char_span(m.start(1), m.start(1) + len(m.group(1).rstrip()), alignment_mode="expand")
+            if span is not None and not any(e.label_ == "PERSON" for e in span.ents) and any(
+                    e.label_ in {"ORG", "PK_ORG"} for e in span.ents):
+                kind = "org"
+        # a heading line just above the post names whose statement it is
+        hs, he = self._block_before(text, qs)
+        heading = text[hs:he]
+        hm = _HEADING.match(heading)
+        if hm:
+            hspan = doc.char_span(hs + hm.start(1), hs + hm.end(1), alignment_mode="expand")
+            if hspan is not None:
+                pers = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= hspan.start and e.end <= hspan.end]
+                if pers:
+                    p = pers[-1]
+                    role_txt = doc[hspan.start:p.start].text.strip() or None
+                    speaker, kind, role = clean_name(p.text), "person", role_txt
+                else:
+                    speaker, kind, role = hm.group(1).strip(), kind, None
+        return Quote(speaker, kind, role, "tweeted", text[qs:qe].rstrip("…. "), True, qs, qs + len(text[qs:qe].rstrip("…. ")))
+
+    def _heading_statement(self, doc: Doc, m: re.Match, history):
+        text = doc.text
+        # the paragraph after the heading, unless a signature follows (handled there)
+        s = m.end()
+        while s < len(text) and text[s] in "\n \t":
+            s += 1
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if s >= e:
+            return None
+        if _SIGNATURE.match(text, e + 1) or _SIGNATURE.search(text[e: e + 300]):
+            return None
+        hspan = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        speaker, kind, role = m.group(1).strip(), "person", None
+        if hspan is not None:
+            pers = [x for x in doc.ents if x.label_ == "PERSON" and x.start >= hspan.start and x.end <= hspan.end]
+            orgs = [x for x in doc.ents if x.label_ in {"ORG", "PK_ORG"} and x.start >= hspan.start and x.end <= hspan.end]
+            if pers:
+                p = pers[-1]
+                speaker, kind, role = clean_name(p.text), "person", doc[hspan.start:p.start].text.strip() or None
+            elif orgs:
+                speaker, kind = clean_name(orgs[0].text), "org"
+        quote = text[s:e].strip()
+        return Quote(speaker, kind, role, "statement", quote, True, s, s + len(quote))

