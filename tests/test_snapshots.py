@@ -84,7 +84,7 @@ def _registry_site(site: str):
 def test_gold_counts():
     for site in SITES:
         arts = [a for a in GOLD if a.site == site]
-        assert len(arts) >= 4, site
+        assert len(arts) >= 11, site
         assert disallowed_paths(site), site
     assert len({(a.site, a.path) for a in GOLD}) == len(GOLD)
 

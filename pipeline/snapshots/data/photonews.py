@@ -107,6 +107,167 @@ Freelancers said they wanted a clear answer. “Tell us what is happening and fo
 """,
     ),
     ArticleRecord(
+        slug="whatsapp-disrupted-in-islamabad-as-protesters-reach-d-chowk",
+        title="WhatsApp Disrupted in Islamabad as Protesters Reach D-Chowk",
+        authors=("Web Desk",),
+        published=datetime(2024, 11, 26, 15, 30, tzinfo=PKT),
+        category="Pakistan", tags=("Protests", "WhatsApp", "Internet Shutdown"),
+        date_style="time", post_id=53360,
+        body="""
+WhatsApp users in Islamabad and Rawalpindi said on Tuesday that they could not send pictures or voice notes for a third day, as thousands of protesters made their way towards D-Chowk despite barricades across the capital.
+
+Mobile data has been suspended in parts of the twin cities since Sunday. On Tuesday, users on home broadband also reported that WhatsApp media would not download, while text messages went through after long delays.
+
+[img /wp-content/uploads/2024/11/blue-area-containers.jpg | Shipping containers block a road in Blue Area, Islamabad. Photo: PhotoNews]
+
+Hospital staff in Islamabad said the disruption made it difficult to coordinate ambulances. "We use WhatsApp groups to tell each other which roads are open. Today we are calling one person at a time," said Dr Sadia Anwar, who works at a government hospital in the city.
+
+NetBlocks said its data showed WhatsApp backend servers restricted on several providers in Pakistan. The Pakistan Telecommunication Authority said it was following instructions from the interior ministry and that services in the rest of the country were normal.
+
+Interior Minister Mohsin Naqvi told reporters that restrictions would be lifted "as soon as the situation allows". He said the government had information that protest organisers were using messaging apps to coordinate violence.
+
+The PTI said the restrictions were meant to prevent its supporters from sharing videos of the police response. Rights groups called for a full restoration of services.
+
+By late evening, residents of several sectors said mobile data was still unavailable.
+""",
+    ),
+    ArticleRecord(
+        slug="pti-online-jalsa-hit-by-another-social-media-outage",
+        title="PTI Online Jalsa Hit by Another Social Media Outage",
+        authors=("Hamid Ali", "Rabia Khan"),
+        published=datetime(2024, 1, 20, 23, 45, tzinfo=PKT),
+        category="Pakistan", tags=("PTI", "Internet", "Elections 2024"),
+        date_style="jsonld", post_id=47205,
+        body="""
+Social media platforms were disrupted across Pakistan on Saturday night for the third time in five weeks, as the Pakistan Tehreek-e-Insaf (PTI) staged an online jalsa in place of the public rallies it says it has been denied.
+
+Users in Lahore, Karachi, Rawalpindi and Multan said YouTube streams buffered endlessly and X would not refresh from around 9pm, when the event was due to begin. Facebook and Instagram were also affected on some networks.
+
+Internet observatory NetBlocks said the disruption was consistent with the pattern recorded on December 17 and January 7, when the party held similar online events. It said the restrictions appeared to be applied nationally.
+
+PTI information secretary Raoof Hasan accused the caretaker government of trying to silence the party before the election. "Every time we go online, the internet goes down. Is that a coincidence three times in a row?" he asked in a video message.
+
+The Pakistan Telecommunication Authority did not comment. On previous occasions, officials attributed the outages to technical problems.
+
+Election observers said the repeated disruptions were a concern for the fairness of the campaign. Lawyer and rights activist Rida Hosain said the state had a duty to explain. "If there is a technical fault, publish the technical report. If there is an order, publish the order," she said.
+
+Supporters who gathered to watch the jalsa at a party office in Multan said they switched to a VPN to follow the speeches.
+""",
+    ),
+    ArticleRecord(
+        slug="hyderabad-journalist-booked-under-peca-over-facebook-post",
+        title="Hyderabad Journalist Booked Under PECA Over Facebook Post",
+        authors=("Our Correspondent",),
+        published=datetime(2024, 5, 21, 17, 10, tzinfo=PKT),
+        category="Sindh", tags=("PECA", "Journalists", "FIA"),
+        date_style="byline", post_id=49320,
+        body="""
+A journalist in Hyderabad has been booked under the Prevention of Electronic Crimes Act (PECA) over a Facebook post about alleged irregularities in the local water board, his colleagues said on Tuesday.
+
+Imtiaz Laghari, who reports for a Sindhi-language newspaper, was named in a case registered by the Federal Investigation Agency (FIA) on a complaint from a water board official. The complaint accuses him of spreading "false and defamatory" information about the official.
+
+Laghari said his post was based on documents he had obtained and that he had asked the official for comment before publishing. "I did my job. If they think I am wrong, they can reply, they can send a legal notice. Instead they want to put me in jail," he said.
+
+The Hyderabad Press Club held a protest outside its office, where journalists carried placards calling for the case to be withdrawn. Press club president Ghulam Nabi Soomro said the law was being used to protect officials from scrutiny.
+
+The Pakistan Federal Union of Journalists (PFUJ) said such cases had increased across Sindh and Punjab over the past year, and that most targeted reporters in smaller cities who lacked legal support.
+
+An FIA official in Hyderabad said the case would be investigated on merit and that the journalist would be given an opportunity to present his side.
+
+Laghari has applied for pre-arrest bail, which is expected to be heard by a sessions court later this week.
+""",
+    ),
+    ArticleRecord(
+        slug="mingora-hotel-owners-say-slow-internet-keeping-tourists-away",
+        title="Mingora Hotel Owners Say Slow Internet Keeping Tourists Away",
+        authors=("Staff Reporter",),
+        published=datetime(2025, 6, 24, 12, 40, tzinfo=PKT),
+        category="Khyber Pakhtunkhwa", tags=("Swat", "Tourism", "Internet"),
+        date_style="jsonld", post_id=55810,
+        body="""
+Hotel owners in Mingora and other towns of Swat say unreliable mobile internet is costing them bookings at the start of the summer season, as visitors increasingly expect to work remotely during their holidays.
+
+The owners said that mobile data had been patchy for weeks, with long periods when it was unavailable altogether in the upper valley. Several said guests had checked out early after failing to join online meetings.
+
+"Families now come for a week and one person keeps working from the hotel. If they cannot connect, they leave," said Fazal Rabi, who manages a hotel on the road to Kalam.
+
+The Swat Hotels Association said it had written to the district administration and telecom operators asking for better coverage and for advance notice of any suspensions. Its general secretary, Zahid Khan, said members had invested in fibre connections but that these did not reach many areas.
+
+Telecom operators said parts of the valley were affected by damage to towers during last year's floods and by power outages that drained backup batteries. A spokesperson for one operator said new sites would be added before the peak season in July.
+
+District officials said there were no security-related suspensions in place and that the problem was technical.
+
+Tourism officials expect more than a million visitors in Swat over the summer, according to estimates by the provincial culture and tourism authority.
+""",
+    ),
+    ArticleRecord(
+        slug="punjab-launches-helpline-for-victims-of-online-blackmail",
+        title="Punjab Launches Helpline for Victims of Online Blackmail",
+        authors=("Web Desk",),
+        published=datetime(2025, 9, 11, 13, 5, tzinfo=PKT),
+        category="Punjab", tags=("Cybercrime", "Women", "Punjab"),
+        date_style="time", post_id=57102,
+        body="""
+The Punjab government on Thursday launched a helpline for people being blackmailed with intimate images or private information online, saying the service would be staffed around the clock by trained women officers.
+
+Officials said callers would be able to report cases anonymously and get help having content removed from platforms such as Facebook, Instagram and TikTok. Complaints involving crimes would be referred to the police with the caller's consent.
+
+Speaking at the launch in Lahore, a provincial minister said most victims never came forward because they feared being blamed. "The shame belongs to the blackmailer, not to the person being blackmailed. We want every girl in Punjab to know that," she said.
+
+The helpline will also accept complaints through WhatsApp, according to a notification issued by the home department.
+
+Digital rights groups welcomed the service but said it must protect the privacy of callers. The Digital Rights Foundation, which has run its own cyber harassment helpline since 2016, said it handled thousands of similar complaints every year and that many involved former partners or relatives.
+
+Lawyer Maliha Zia said survivors also needed quicker action from the Federal Investigation Agency's cybercrime wing, which is responsible for investigating such cases under the law. "A helpline is a door. What matters is what happens after someone walks through it," she said.
+
+The helpline number will be advertised on television and in colleges across the province.
+""",
+    ),
+    ArticleRecord(
+        slug="ihc-gives-government-last-chance-to-justify-x-ban",
+        title="IHC Gives Government Last Chance to Justify X Ban",
+        authors=("Our Correspondent",),
+        published=datetime(2024, 3, 20, 14, 15, tzinfo=PKT),
+        category="Pakistan", tags=("X", "Islamabad High Court"),
+        date_style="jsonld", post_id=48620,
+        body="""
+The Islamabad High Court on Wednesday gave the federal government a final opportunity to explain why X remains blocked in Pakistan, warning that it would decide the matter on the available record if no reply was filed.
+
+The court was hearing a petition against the suspension of the social media platform, which has been inaccessible in most of the country since February 17. The Pakistan Telecommunication Authority's counsel told the court that the authority had received instructions to block the platform but could not disclose them without permission.
+
+"This court cannot decide on the basis of letters it is not allowed to read," the bench remarked, directing the interior ministry to place its instructions on record in a sealed envelope if necessary.
+
+The petitioner's lawyer argued that the block had affected students, businesses and journalists, and that the government had never issued a public order. He said access to information was a fundamental right and could not be restricted without a law and a reason.
+
+Outside the court, journalist Asad Toor said the case was about more than one platform. "If they can switch off X without telling anyone, they can switch off anything," he said.
+
+The hearing was adjourned for two weeks.
+""",
+    ),
+    ArticleRecord(
+        slug="mobile-data-suspended-across-balochistan-after-wave-of-attacks",
+        title="Mobile Data Suspended Across Balochistan After Wave of Attacks",
+        authors=("Reuters",),
+        published=datetime(2025, 3, 13, 10, 50, tzinfo=PKT),
+        category="Balochistan", tags=("Balochistan", "Internet Shutdown"),
+        date_style="jsonld", post_id=54918,
+        body="""
+Authorities suspended mobile internet services across most of Balochistan on Thursday after a series of militant attacks in the province, officials said, leaving millions of people without data on their phones.
+
+A notification from the provincial home department said the suspension would remain in place until further orders and applied to all districts except parts of Quetta cantonment. Fixed-line broadband services were not included in the order.
+
+Residents of Quetta, Turbat and Khuzdar said they were unable to use banking apps, ride-hailing services or online classes. "My brother is in Karachi and my mother is in hospital. We cannot even send each other a photo of the prescription," said a shopkeeper in Quetta who asked not to be named.
+
+Provincial government spokesperson Shahid Rind said the step was necessary to disrupt communication between militants. "We know it causes difficulties for the public, and we will review it every day," he said.
+
+Human rights groups said repeated and prolonged suspensions in Balochistan were deepening the province's isolation. A researcher at the Human Rights Commission of Pakistan said students from the province were falling behind their peers because of frequent outages.
+
+Telecom operators said they were complying with the order and had informed customers through text messages.
+
+Balochistan has faced some of the longest internet suspensions in the country, including a shutdown in several districts that lasted more than a year.
+""",
+    ),
+    ArticleRecord(
         slug="brand-partner-showcase-fibre-plans",
         path="/sponsored/brand-partner-showcase-fibre-plans/",
         title="Brand Partner Showcase: New Fibre Plans for Home Workers",
