@@ -265,3 +265,86 @@ def test_registry_rules(server, site):
         assert not reg.is_article_url(f"http://{site}.snapshot.test{p}"), p
     for p in ("/robots.txt", "/feed/"):
         assert not reg.is_article_url(f"http://{site}.snapshot.test{p}"), p
+
+
+# ----------------------------------------------------------------- site specifics
+
+def test_seed_layout_pages_carry_trap_dates():
+    """The four seed-layout pages (two stories, with and without date metadata)
+    show the header 'today' date and recent posts dated June 24 / September 11, 2025."""
+    seeds = [a for a in GOLD if (a.site, a.published) in {("photonews", date(2024, 2, 21)), ("drm", date(2024, 1, 7))}]
+    assert len(seeds) == 4
+    assert sorted(a.has_date_metadata for a in seeds) == [False, False, True, True]
+    for a in seeds:
+        page = render_path(a.site, a.path).body.decode()
+        for trap in ("Friday, September 12, 2025", "June 24, 2025", "September 11, 2025"):
+            assert trap in page, (a.path, trap)
+            assert trap in a.forbidden or trap != "Friday, September 12, 2025"
+        if not a.has_date_metadata:
+            assert "datePublished" not in page and "article:published_time" not in page
+            assert f'datetime="{a.published.isoformat()}' not in page  # no machine-readable own date
+
+
+def test_special_pages():
+    ur = [a for a in GOLD if a.language == "ur"]
+    assert len(ur) == 1 and ur[0].site == "dawn"
+    page = render_path("dawn", ur[0].path).body.decode()
+    assert 'lang="ur"' in page and ur[0].first_sentence in page
+    cp = [a for a in GOLD if a.encoding == "cp1252"]
+    assert len(cp) == 1
+    body = render_path(cp[0].site, cp[0].path).body
+    text = body.decode("cp1252")
+    assert "é" in text and "“" in text and cp[0].first_sentence in text
+    # the video-only page: article URL shape, not an article
+    video = [r for s in SITES for r in article_records(s) if r.kind == "video"]
+    assert video and all(r.word_count < 20 for r in video)
+
+
+def test_dawn_has_no_sitemap_xml(server):
+    assert fetch(server, "dawn", "/sitemap.xml")[0] == 404
+    status, headers, body = fetch(server, "dawn", "/feeds/sitemap")
+    root = ET.fromstring(body)
+    ns = {"n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    dates = [e.text for e in root.iterfind(".//n:news/n:publication_date", ns)]
+    assert len(dates) == len(article_records("dawn"))
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:00", d) for d in dates)
+    # a story id without the slug redirects to the canonical URL
+    a = next(x for x in GOLD if x.site == "dawn")
+    status, headers, _ = fetch(server, "dawn", a.path.rsplit("/", 1)[0])
+    assert status == 301 and headers["Location"].endswith(a.path)
+
+
+def test_wp_json_posts(server):
+    base = server.base_url("drm")
+    status, headers, body = fetch(server, "drm", "/wp-json/wp/v2/posts?per_page=100")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    posts = json.loads(body)
+    links = {p["link"] for p in posts}
+    assert {a.url(base) for a in GOLD if a.site == "drm"} <= links
+    assert int(headers["X-WP-Total"]) == len(posts)
+    for p in posts:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", p["date_gmt"])
+        assert p["modified_gmt"] >= p["date_gmt"]
+    # after= filters on publication date; pages of per_page
+    status, headers, body = fetch(server, "drm", "/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page=1")
+    first = json.loads(body)
+    assert status == 200 and len(first) == 2
+    total = int(headers["X-WP-Total"])
+    assert total == sum(1 for p in posts if p["date"] > "2024-11-01T00:00:00")
+    assert int(headers["X-WP-TotalPages"]) == (total + 1) // 2
+    status, _, body = fetch(server, "drm", f"/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page={int(headers['X-WP-TotalPages']) + 1}")
+    assert status == 400 and json.loads(body)["code"] == "rest_post_invalid_page_number"
+
+
+def test_drm_paged_listing(server):
+    a = fetch(server, "drm", "/category/news/?paged=2")
+    b = fetch(server, "drm", "/category/news/page/2/")
+    assert a[0] == b[0] == 200
+    assert fetch(server, "drm", "/category/news/?paged=99")[0] == 404
+
+
+def test_head_request(server):
+    req = urllib.request.Request(f"http://127.0.0.1:{server.port}/robots.txt", method="HEAD",
+                                 headers={"Host": f"photonews.snapshot.test:{server.port}"})
+    with _OPENER.open(req, timeout=10) as resp:
+        assert resp.status == 200 and resp.read() == b""

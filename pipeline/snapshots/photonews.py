@@ -203,7 +203,7 @@ class PhotoNews(WordPressTemplate):
 <div class="comment-box"><span class="show-comments">Leave a comment</span>{W.comment_form(url, r.post_id)}</div>
 </main>
 <aside class="sidebar-wrap">
- {W.teaser_list("Recent Posts", self.recent(r), lambda x: self.url(base, x), show_date=False)}
+ {W.teaser_list("Recent Posts", self.recent(r), lambda x: self.url(base, x))}
  <div class="widget"><h4 class="widget-title">Post Archives</h4><select><option>Select Month</option></select></div>
 </aside>
 </div>
