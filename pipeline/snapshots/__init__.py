@@ -11,10 +11,17 @@ from .gold import (
     ExpectedArticle, disallowed_paths, expected_articles, non_article_paths, render_article_page,
     render_path,
 )
-from .server import SnapshotServer
 from .sites import all_sites, get_site
 
 __all__ = [
     "ArticleRecord", "ExpectedArticle", "SnapshotServer", "all_sites", "disallowed_paths",
     "expected_articles", "get_site", "non_article_paths", "render_article_page", "render_path",
 ]
+
+
+def __getattr__(name: str):
+    # imported lazily so that ``python -m pipeline.snapshots.server`` runs cleanly
+    if name == "SnapshotServer":
+        from .server import SnapshotServer
+        return SnapshotServer
+    raise AttributeError(name)

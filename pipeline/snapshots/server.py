@@ -29,6 +29,9 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     snapshot: "SnapshotServer"  # set on the subclass made per server
 
+    def version_string(self) -> str:
+        return "nginx"
+
     def log_message(self, format, *args):  # quiet
         pass
 
