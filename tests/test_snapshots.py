@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import urllib.error
@@ -348,3 +349,15 @@ def test_head_request(server):
                                  headers={"Host": f"photonews.snapshot.test:{server.port}"})
     with _OPENER.open(req, timeout=10) as resp:
         assert resp.status == 200 and resp.read() == b""
+
+
+def test_synthetic_pages_deterministic():
+    from pipeline.snapshots.synthetic import synthetic_pages
+    a = list(synthetic_pages(30, seed=3))
+    b = list(synthetic_pages(30, seed=3))
+    assert [x[2] for x in a] == [x[2] for x in b]
+    assert {t for t, _, _ in a} == set(SITES)
+    for t, rec, page in a:
+        assert rec.blocks[0].kind == "p" and rec.blocks[-1].kind == "p"
+        assert html.escape(rec.paragraphs[-1]) in page
+        assert html.escape(rec.title) in page

@@ -13,7 +13,7 @@ import re
 
 from . import widgets as W
 from .base import (
-    HEADER_TODAY, ArticleRecord, Request, Response, SiteTemplate, esc, html_response, iso, long_date,
+    HEADER_TODAY, ArticleRecord, hash_text, Request, Response, SiteTemplate, esc, html_response, iso, long_date,
     google_news_sitemap, redirect, render_blocks, rss_feed, slugify, text_response, xml_response,
 )
 
@@ -47,7 +47,8 @@ class Dawn(SiteTemplate):
         if author in ("Dawn.com", "Reuters", "AFP", "Our Correspondent", "Staff Reporter", "Web Desk", "APP", "ویب ڈیسک"):
             return None
         names = sorted({a for r in self.records for a in r.authors})
-        return f"/authors/{1200 + names.index(author)}/{slugify(author)}"
+        ident = 1200 + names.index(author) if author in names else 5000 + hash_text(author) % 4000
+        return f"/authors/{ident}/{slugify(author) or 'author'}"
 
     # ------------------------------------------------------------------ chrome
     def head(self, base: str, title: str, canonical: str, *, extra: str = "", lang: str = "en",
