@@ -98,8 +98,11 @@ class NewsSpider(scrapy.Spider):
         source = site.sources[index]
         self.progress[site.name][index].started = True
         url = source.absolute(site.home)
-        if source.kind == "wp-json" and self.since:
-            url = self.with_query(url, after=self.since.strftime("%Y-%m-%dT%H:%M:%S"), per_page=WP_PAGE_SIZE)
+        if source.kind == "wp-json":
+            params = {"per_page": WP_PAGE_SIZE}
+            if self.since:
+                params["after"] = self.since.strftime("%Y-%m-%dT%H:%M:%S")
+            url = self.with_query(url, **params)
         request = self.source_request(site, source, url, index)
         if request is not None:
             yield request
@@ -187,7 +190,9 @@ class NewsSpider(scrapy.Spider):
         elif kind == "wp-json":
             entries = discovery.parse_wp_posts(response.body)
             yield from self.article_requests(site, entries, kind)
-            if len(entries) >= WP_PAGE_SIZE and page < source.max_pages:
+            total_pages = response.headers.get(b"X-WP-TotalPages")
+            more = int(total_pages) > page if total_pages and total_pages.isdigit() else len(entries) >= WP_PAGE_SIZE
+            if more and page < source.max_pages:
                 yield self.source_request(
                     site, source, self.with_query(response.url, page=page + 1, per_page=WP_PAGE_SIZE), index, page + 1)
         elif kind == "listing":
