@@ -3,20 +3,36 @@
 ``extract_article(page)`` is the one entry point; it is pure (no network, no
 global state) and deterministic. A page that is not an article comes back with
 ``skip_reason`` set and no text.
+
+The work is split into small pure modules, each testable alone:
+
+- :mod:`extract.decode`   bytes -> text (charset from BOM, UTF-8 validity, header, meta, cp1252)
+- :mod:`extract.pagetype` article or not (listing, login, search, video-only, too-short)
+- :mod:`extract.byline`   title without site suffix; authors as a list
+- :mod:`extract.pubdate`  published / modified dates with the evidence used, or why none
+- :mod:`extract.body`     article text (trafilatura + pre-cleaning + block clean-up), captions
+- :mod:`extract.language` language of the text
+
+Captions go to ``Article.captions`` (one string per image caption), not into ``text``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-import trafilatura
-
+from extract.body import extract_body
+from extract.byline import find_authors, find_title
+from extract.decode import decode_body
+from extract.dom import parse_html
+from extract.language import declared_language, detect_language
 from extract.page import Page
+from extract.pagetype import content_skip_reason, page_kind, weak_page_verdict
+from extract.pubdate import find_dates, text_positions
 
 # Bump whenever extraction logic changes: rows carry it, so re-extractions can be told apart.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 @dataclass
@@ -30,13 +46,19 @@ class Article:
     published: date | None = None
     # timezone-aware when the page gives a time
     published_at: datetime | None = None
-    # which evidence gave the date (json-ld, meta, time-tag, byline ...), or why none
+    # which evidence gave the date (json-ld, meta, time-tag, byline, near-title, url), or why none
     date_source: str | None = None
     modified_at: datetime | None = None
     text: str = ""
     captions: list[str] = field(default_factory=list)
     language: str | None = None
     skip_reason: str | None = None
+    # added fields (defaults keep the contract)
+    modified: date | None = None
+    date_modified_source: str | None = None
+    author_source: str | None = None
+    page_type: str = "article"
+    skip_detail: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -44,32 +66,69 @@ class Article:
 
 
 def decode_html(page: Page) -> str:
-    return page.body.decode("utf-8", errors="replace")
+    return decode_body(page.body, page.content_type or page.headers.get("Content-Type") or page.headers.get("content-type"))
+
+
+def canonical_of(tree, url: str) -> str:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            href = link.get("href").strip()
+            absolute = urljoin(url, href)
+            if urlsplit(absolute).scheme in ("http", "https"):
+                return absolute
+    return url
+
+
+def _skipped(page: Page, site: str, reason: str, detail: str | None = None, title=None, canonical=None) -> Article:
+    return Article(url=page.url, canonical_url=canonical or page.url, site=site, title=title,
+                   skip_reason=reason, skip_detail=detail, page_type=reason.removesuffix("-page"))
+
+
+def extract_body_only(url: str, raw: bytes, content_type: str | None = None) -> str:
+    """The body text alone (benchmarks)."""
+    tree = parse_html(decode_body(raw, content_type))
+    if tree is None:
+        return ""
+    title, _ = find_title(tree, url)
+    return extract_body(tree, url, title)[0]
 
 
 def extract_article(page: Page, site_label: str | None = None) -> Article:
-    html = decode_html(page)
     site = site_label or page.site or (urlsplit(page.url).hostname or "")
-    doc = trafilatura.bare_extraction(
-        html, url=page.url, include_comments=False, with_metadata=True, as_dict=True
-    )
-    if not doc or not doc.get("text"):
-        return Article(url=page.url, canonical_url=page.url, site=site, skip_reason="no-article-text")
-    published = None
-    if doc.get("date"):
-        try:
-            published = date.fromisoformat(doc["date"][:10])
-        except ValueError:
-            published = None
-    author = doc.get("author") or ""
+    tree = parse_html(decode_html(page))
+    if tree is None:
+        return _skipped(page, site, "unparsable")
+    canonical = canonical_of(tree, page.url)
+    kind, reason = page_kind(tree, page.url)
+    title, h1 = find_title(tree, page.url, site_label)
+    if kind == "skip":
+        return _skipped(page, site, reason or "not-article", title=title, canonical=canonical)
+    text, captions = extract_body(tree, page.url, title)
+    why = content_skip_reason(tree, text, h1)
+    if why:
+        return _skipped(page, site, why, detail=f"{len(text.split())} words", title=title, canonical=canonical)
+    positions = text_positions(tree) if h1 is not None else None
+    dates = find_dates(tree, url=page.url, fetched_at=page.fetched_at, h1=h1, positions=positions)
+    pub, mod = dates.published, dates.modified
+    if kind == "maybe":
+        why = weak_page_verdict(reason or "not-article", text, pub is not None)
+        if why:
+            return _skipped(page, site, why, detail="og:type website", title=title, canonical=canonical)
+    authors, author_source = find_authors(tree, h1, positions)
     return Article(
         url=page.url,
-        canonical_url=page.url,
+        canonical_url=canonical,
         site=site,
-        title=doc.get("title"),
-        authors=[a.strip() for a in author.split(";") if a.strip()],
-        published=published,
-        date_source="trafilatura" if published else "no-date-found",
-        text=doc["text"],
-        language=doc.get("language"),
+        title=title,
+        authors=authors,
+        published=pub.local_date if pub else None,
+        published_at=pub.aware if pub else None,
+        date_source=pub.source if pub else dates.reason,
+        modified_at=mod.aware if mod else None,
+        modified=mod.local_date if mod else None,
+        date_modified_source=mod.source if mod else None,
+        author_source=author_source,
+        text=text,
+        captions=captions,
+        language=detect_language(text, declared_language(tree)),
     )

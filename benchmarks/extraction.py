@@ -1,0 +1,226 @@
+"""Extraction benchmark: body shingle P/R/F1 on aeb-dev, and the snapshot gold set.
+
+    .venv/bin/python benchmarks/extraction.py            # both parts
+    .venv/bin/python benchmarks/extraction.py --aeb      # aeb-dev only (+ --baseline for trafilatura default)
+    .venv/bin/python benchmarks/extraction.py --gold     # snapshot gold set only
+
+aeb-dev (../shared/benchmarks/aeb-dev, half of the Zyte article-extraction-benchmark):
+the metric is the benchmark's own -- ``\\w+`` tokens, 4-token shingles, per-page
+tp/fp/fn normalised so each page weighs the same, precision and recall averaged
+over pages, F1 the harmonic mean of the averages. Reported for all pages and for
+the even-indexed (tuning) and odd-indexed (held-out) halves of the sorted ids.
+
+Gold (pipeline/snapshots): every expected article rendered by the snapshot sites
+is extracted through ``extract_article``; title, author list and date must match
+exactly, the first and last sentence must be in the text, no forbidden
+boilerplate string may appear in it; non-article pages must come back skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+AEB_DIR = ROOT.parent / "shared" / "benchmarks" / "aeb-dev"
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+# ---------------------------------------------------------------- metric
+def _shingles(text: str, n: int = 4) -> Counter:
+    toks = _TOKEN_RE.findall(text or "")
+    return Counter(" ".join(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i:i + n])
+
+
+def shingle_match(true: str, pred: str) -> tuple[float, float, float]:
+    a, b = _shingles(true), _shingles(pred)
+    tp = fp = fn = 0
+    for k in set(a) | set(b):
+        x, y = a.get(k, 0), b.get(k, 0)
+        tp += min(x, y)
+        fp += max(0, y - x)
+        fn += max(0, x - y)
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def _precision(tp, fp, fn):
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp, fp, fn):
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def prf(tp_fp_fns: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    p = statistics.mean([_precision(*x) for x in tp_fp_fns if x[0] + x[1] > 0] or [0.0])
+    r = statistics.mean([_recall(*x) for x in tp_fp_fns if x[0] + x[2] > 0] or [0.0])
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# ---------------------------------------------------------------- aeb-dev
+def load_aeb(directory: Path = AEB_DIR) -> list[tuple[str, str, bytes, str]]:
+    gt = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key in sorted(gt):
+        raw = gzip.decompress((directory / "html" / f"{key}.html.gz").read_bytes())
+        out.append((key, gt[key].get("url", ""), raw, gt[key].get("articleBody", "")))
+    return out
+
+
+def pknews_body(url: str, raw: bytes) -> str:
+    from extract.article import extract_body_only
+    return extract_body_only(url, raw)
+
+
+def trafilatura_default(url: str, raw: bytes) -> str:
+    import trafilatura
+    return trafilatura.extract(raw.decode("utf-8", "replace"), url=url, include_comments=False) or ""
+
+
+def run_aeb(extractor, pages) -> dict:
+    scores, t0 = [], time.perf_counter()
+    for _, url, raw, truth in pages:
+        scores.append(shingle_match(truth, extractor(url, raw)))
+    elapsed = time.perf_counter() - t0
+    res = {"pages": len(pages), "seconds_per_page": elapsed / max(1, len(pages))}
+    for name, part in (("all", scores), ("even", scores[0::2]), ("odd", scores[1::2])):
+        p, r, f = prf(part)
+        res[name] = {"precision": p, "recall": r, "f1": f}
+    res["per_page"] = scores
+    return res
+
+
+def print_aeb(label: str, res: dict) -> None:
+    print(f"aeb-dev {label}: {res['pages']} pages, {res['seconds_per_page'] * 1000:.1f} ms/page")
+    for name in ("all", "even", "odd"):
+        m = res[name]
+        print(f"  {name:5s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+
+
+def aeb_skips(pages) -> list[tuple[str, str]]:
+    """aeb pages (all articles) that extract_article would wrongly skip."""
+    from extract.article import extract_article
+    from extract.page import Page
+    out = []
+    for key, url, raw, _ in pages:
+        a = extract_article(Page(url=url, body=raw, content_type="text/html; charset=utf-8"))
+        if a.skip_reason:
+            out.append((key, a.skip_reason))
+    return out
+
+
+# ---------------------------------------------------------------- gold
+def run_gold(verbose: bool = False) -> dict:
+    from extract.article import extract_article
+    from extract.page import Page
+    from pipeline.snapshots import gold
+
+    fetched = datetime(2025, 9, 12, 9, 0, tzinfo=timezone.utc)
+    expected = gold.expected_articles()
+    n = len(expected)
+    ok = {"title": 0, "authors": 0, "date": 0, "first": 0, "last": 0, "language": 0}
+    violations: list[str] = []
+    failures: list[str] = []
+    t0 = time.perf_counter()
+    for e in expected:
+        resp = gold.render_path(e.site, e.path)
+        page = Page(url=e.url(), body=resp.body, fetched_at=fetched, site=e.registry_name,
+                    content_type=resp.content_type, headers=dict(resp.headers))
+        a = extract_article(page, site_label=e.registry_name)
+        text = a.text or ""
+        checks = {
+            "title": a.title == e.title,
+            "authors": list(a.authors) == list(e.authors),
+            "date": a.published == e.published,
+            "first": e.first_sentence in text,
+            "last": e.last_sentence in text,
+            "language": a.language == e.language,
+        }
+        for k, v in checks.items():
+            ok[k] += bool(v)
+        bad = [f for f in e.forbidden if f and f in text]
+        if bad:
+            violations.append(f"{e.site}{e.path}: {bad}")
+        if not all(checks.values()) or a.skip_reason:
+            failures.append(
+                f"{e.site}{e.path}: skip={a.skip_reason} "
+                + " ".join(k for k, v in checks.items() if not v)
+                + (f" | title={a.title!r} want {e.title!r}" if not checks["title"] else "")
+                + (f" | authors={a.authors} want {e.authors}" if not checks["authors"] else "")
+                + (f" | date={a.published} ({a.date_source}) want {e.published}" if not checks["date"] else "")
+            )
+    skipped_ok, non_articles, wrongly_kept = 0, 0, []
+    for site in gold.site_names():
+        for path in gold.non_article_paths(site):
+            resp = gold.render_path(site, path)
+            if resp.status != 200:
+                continue
+            non_articles += 1
+            page = Page(url=f"http://{site}.snapshot.test{path}", body=resp.body, fetched_at=fetched,
+                        site=f"snapshot-{site}", content_type=resp.content_type)
+            a = extract_article(page, site_label=f"snapshot-{site}")
+            if a.skip_reason:
+                skipped_ok += 1
+            else:
+                wrongly_kept.append(f"{site}{path}")
+    elapsed = time.perf_counter() - t0
+    return {"articles": n, "ok": ok, "violations": violations, "failures": failures,
+            "non_articles": non_articles, "non_articles_skipped": skipped_ok, "wrongly_kept": wrongly_kept,
+            "seconds": elapsed}
+
+
+def print_gold(res: dict, verbose: bool = True) -> None:
+    n = res["articles"] or 1
+    ok = res["ok"]
+    print(f"gold: {res['articles']} articles, {res['non_articles']} non-article pages, {res['seconds']:.1f}s")
+    print("  title {:.1%}  authors {:.1%}  date {:.1%}  language {:.1%}  first sentence {:.1%}  last sentence {:.1%}".format(
+        ok["title"] / n, ok["authors"] / n, ok["date"] / n, ok["language"] / n, ok["first"] / n, ok["last"] / n))
+    print(f"  boilerplate violations: {len(res['violations'])}; non-articles skipped: "
+          f"{res['non_articles_skipped']}/{res['non_articles']}")
+    if verbose:
+        for line in res["failures"] + res["violations"]:
+            print("   -", line)
+        for line in res["wrongly_kept"]:
+            print("   - kept as article:", line)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--aeb", action="store_true", help="aeb-dev only")
+    ap.add_argument("--gold", action="store_true", help="gold set only")
+    ap.add_argument("--baseline", action="store_true", help="also score trafilatura's default on aeb-dev")
+    ap.add_argument("-q", "--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    both = not (args.aeb or args.gold)
+    if (args.aeb or both) and AEB_DIR.exists():
+        pages = load_aeb()
+        if args.baseline:
+            print_aeb("trafilatura 2.3.1 default", run_aeb(trafilatura_default, pages))
+        print_aeb("pknews", run_aeb(pknews_body, pages))
+        skips = aeb_skips(pages)
+        print(f"  aeb pages wrongly skipped by extract_article: {len(skips)} {skips if skips else ''}")
+    elif args.aeb or both:
+        print(f"aeb-dev not found at {AEB_DIR}; skipped")
+    if args.gold or both:
+        print_gold(run_gold(), verbose=not args.quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

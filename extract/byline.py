@@ -1,0 +1,189 @@
+"""Title without the site suffix, and the authors as a list of names."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, simplify, text_of
+
+_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
+_BY = re.compile(r"^\s*(?:written\s+|posted\s+|published\s+|reported\s+|compiled\s+)?by[:\s]+", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\|)\s*", re.I)
+_NOT_NAME = re.compile(
+    r"^(?:by|published|posted|updated|share|follow|min read|\d+ min(?:ute)?s? read|read more|comments?|"
+    r"admin|administrator|editor|unknown|staff)$", re.I)
+_AUTHOR_HINT = re.compile(r"author|byline|writer|reporter|contributor|story__byline", re.I)
+_DATEISH = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{4}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b", re.I)
+
+
+def _host_words(url: str) -> set[str]:
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    parts = host.split(".")
+    return {p for p in parts if len(p) > 2 and p not in ("com", "net", "org", "tv", "pk", "co", "test")}
+
+
+def _is_site_name(part: str, site_names: list[str], url: str) -> bool:
+    sp = simplify(part)
+    if not sp:
+        return False
+    for name in site_names:
+        sn = simplify(name)
+        if sn and (sp == sn or sp in sn or sn in sp):
+            return True
+    compact = sp.replace(" ", "")
+    return any(h == compact or (len(h) > 3 and h in compact) for h in _host_words(url))
+
+
+def strip_site_suffix(title: str, site_names: list[str], url: str = "") -> str:
+    """"Headline - Dawn" -> "Headline"; also a site-name prefix "Dawn | Headline"."""
+    title = norm_text(title)
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    # split only at the last / first separator
+    m = list(_SEPARATORS.finditer(title))
+    last = m[-1]
+    head, tail = title[:last.start()], title[last.end():]
+    if _is_site_name(tail, site_names, url) and len(head) > 3:
+        return strip_site_suffix(head, site_names, url)
+    first = m[0]
+    head, tail = title[:first.start()], title[first.end():]
+    if _is_site_name(head, site_names, url) and len(tail) > 3:
+        return tail.strip()
+    return title
+
+
+def site_names_of(tree, site_label: str | None) -> list[str]:
+    names = [site_label] if site_label else []
+    for key in ("og:site_name", "application-name", "twitter:site", "publisher"):
+        v = meta_content(tree, key)
+        if v:
+            names.append(v.lstrip("@"))
+    for obj in article_ld(tree):
+        pub = obj.get("publisher")
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            names.append(pub["name"])
+    return [n for n in names if n]
+
+
+def find_title(tree, url: str, site_label: str | None = None) -> tuple[str | None, object]:
+    """(title, headline element)."""
+    from extract.dom import title_element
+
+    names = site_names_of(tree, site_label)
+    candidates = []
+    for obj in article_ld(tree):
+        h = obj.get("headline") or obj.get("name")
+        if isinstance(h, str) and norm_text(h):
+            candidates.append(norm_text(h))
+    for key in ("og:title", "twitter:title"):
+        v = meta_content(tree, key)
+        if v:
+            candidates.append(v)
+    t = tree.find(".//title")
+    if t is not None and text_of(t):
+        candidates.append(text_of(t))
+    hint = candidates[0] if candidates else None
+    h1 = title_element(tree, hint)
+    if h1 is not None:
+        ht = text_of(h1)
+        hs = simplify(ht)
+        if hs and (not candidates or any(simplify(c).startswith(hs) or hs in simplify(c) for c in candidates)):
+            return ht, h1
+    for c in candidates:
+        stripped = strip_site_suffix(c, names, url)
+        if stripped and not _is_site_name(stripped, names, url):
+            return stripped, h1
+    if h1 is not None:
+        return text_of(h1), h1
+    return (strip_site_suffix(candidates[0], names, url) if candidates else None), h1
+
+
+def split_authors(raw: str) -> list[str]:
+    """"By Ali Khan and Sara Ahmed" -> ["Ali Khan", "Sara Ahmed"]."""
+    s = norm_text(raw)
+    s = _BY.sub("", s)
+    s = re.sub(r"\S+@\S+", " ", s)
+    s = re.split(r"\s+(?:published|posted|updated|on)\b|\s[|•·]\s", s, maxsplit=1, flags=re.I)[0]
+    out = []
+    for part in _AUTHOR_SPLIT.split(s):
+        part = _BY.sub("", part).strip(" .:-–—")
+        if not part or _NOT_NAME.match(part) or _DATEISH.search(part) or len(part) > 60:
+            continue
+        if len(part.split()) > 5 or part.startswith("http"):
+            continue
+        if part not in out:
+            out.append(part)
+    return out
+
+
+def _ld_author_names(obj) -> list[str]:
+    a = obj.get("author") or obj.get("creator")
+    items = a if isinstance(a, list) else [a]
+    names = []
+    for it in items:
+        if isinstance(it, dict):
+            n = it.get("name")
+            if isinstance(n, str):
+                names.extend(split_authors(n))
+        elif isinstance(it, str) and not it.startswith("http"):
+            names.extend(split_authors(it))
+    return names
+
+
+def find_authors(tree, h1=None, positions: dict | None = None) -> tuple[list[str], str | None]:
+    """(authors, source): the visible byline next to the headline, else JSON-LD, else meta."""
+    visible = _byline_authors(tree, h1, positions)
+    if visible:
+        return visible, "byline"
+    for obj in article_ld(tree):
+        names = _ld_author_names(obj)
+        if names:
+            return names, "json-ld"
+    for key in ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl"):
+        v = meta_content(tree, key)
+        if v and not v.startswith("http"):
+            names = split_authors(v)
+            if names:
+                return names, "meta"
+    return [], None
+
+
+def _byline_authors(tree, h1, positions) -> list[str]:
+    if h1 is None or not positions or h1 not in positions:
+        return []
+    lo = positions[h1] - 250
+    hi = positions[h1] + len(text_of(h1)) + 450
+    elements = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
+            continue
+        p = positions.get(el)
+        if p is None or not (lo <= p <= hi):
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
+        href = el.get("href") or ""
+        if _AUTHOR_HINT.search(marker) or "/author" in href or (el.get("rel") or "") == "author":
+            if not in_boilerplate(el):
+                elements.append(el)
+    # innermost first: drop any element that contains another candidate
+    leaves = [el for el in elements if not any(o is not el and el in o.iterancestors() for o in elements)]
+    leaves = [el for el in elements if not any((o is not el) and (el in set(o.iterancestors())) for o in elements)] if False else leaves
+    innermost = [el for el in elements if not any(o is not el and _contains(el, o) for o in elements)]
+    names: list[str] = []
+    for el in innermost:
+        txt = text_of(el)
+        if not txt:
+            continue
+        for n in split_authors(txt):
+            if n not in names:
+                names.append(n)
+    return names
+
+
+def _contains(outer, inner) -> bool:
+    for anc in inner.iterancestors():
+        if anc is outer:
+            return True
+    return False

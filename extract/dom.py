@@ -1,0 +1,166 @@
+"""Small helpers over an lxml HTML tree shared by the extraction modules."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml import etree, html as lxml_html
+from trafilatura.utils import load_html
+
+# containers whose dates, names and text are not the article's own
+_BOILER_RE = re.compile(
+    r"related|recent|popular|trending|more-(?:stories|news|from|popular)|also-read|read-?more|"
+    r"sidebar|widget|comment|respond|reply|footer|top-?bar|header-date|current-date|today|"
+    r"newsletter|subscribe|signup|sign-up|login|log-in|modal|popup|cookie|consent|gdpr|"
+    r"share|social|breaking|ticker|menu|navbar|nav-|-nav|breadcrumb|carousel|slider|"
+    r"promo|advert|sponsor|\bads?\b|outbrain|taboola|recommend|next-post|prev-post|post-navigation|"
+    r"author-box|author-bio|about-author|tags?-?(?:list|links|cloud)|post-tags|entry-tags",
+    re.I,
+)
+_NEUTRAL_PREFIXES = ("has-", "with-", "no-", "is-", "layout-", "page-", "single", "post-type", "type-")
+_BOILER_TAGS = {"aside", "footer", "nav", "form", "noscript", "template"}
+WS = re.compile(r"\s+")
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse as trafilatura does (same parser options), so its extraction on our tree
+    equals its extraction on the string."""
+    try:
+        tree = load_html(text)
+    except Exception:
+        tree = None
+    if tree is None:
+        try:
+            tree = lxml_html.document_fromstring(text)
+        except Exception:
+            return None
+    return tree
+
+
+def norm_text(s: str | None) -> str:
+    return WS.sub(" ", s or "").strip()
+
+
+def text_of(el) -> str:
+    return norm_text(el.text_content()) if el is not None else ""
+
+
+def attr_tokens(el) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+
+
+def is_boilerplate_container(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _BOILER_TAGS:
+        return True
+    if tag == "header":
+        # the site header, not an article header (which holds the h1)
+        return not el.xpath(".//h1")
+    for tok in attr_tokens(el).split():
+        if tok.lower().startswith(_NEUTRAL_PREFIXES):
+            continue
+        if _BOILER_RE.search(tok):
+            return True
+    return False
+
+
+def in_boilerplate(el, stop=None) -> bool:
+    """Whether ``el`` or an ancestor (below ``stop``) is a boilerplate container."""
+    node = el
+    while node is not None and node is not stop:
+        if isinstance(node.tag, str) and node.tag not in ("html", "body") and is_boilerplate_container(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def json_ld_objects(tree) -> list[dict]:
+    """Every JSON-LD object of the page, ``@graph`` members flattened, in page order."""
+    out: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        stack = data if isinstance(data, list) else [data]
+        for obj in stack:
+            if not isinstance(obj, dict):
+                continue
+            out.append(obj)
+            graph = obj.get("@graph")
+            if isinstance(graph, list):
+                out.extend(o for o in graph if isinstance(o, dict))
+    return out
+
+
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+                 "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting"}
+
+
+def ld_types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def article_ld(tree) -> list[dict]:
+    return [o for o in json_ld_objects(tree) if ld_types(o) & ARTICLE_TYPES]
+
+
+def meta_content(tree, *names: str) -> str | None:
+    """First non-empty content of <meta name|property|itemprop=...> among ``names`` (in order)."""
+    wanted = [n.lower() for n in names]
+    found: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key in wanted and key not in found:
+            val = norm_text(m.get("content"))
+            if val:
+                found[key] = val
+    for n in wanted:
+        if n in found:
+            return found[n]
+    return None
+
+
+def title_element(tree, title_hint: str | None = None):
+    """The article's headline element: the h1 matching the page title best, else the
+    first h1 outside boilerplate, else None."""
+    h1s = [h for h in tree.iter("h1") if text_of(h)]
+    hint = simplify(title_hint or "")
+    if hint:
+        for h in h1s:
+            t = simplify(text_of(h))
+            if t and (t == hint or hint.startswith(t) or (len(t) > 15 and t in hint)):
+                return h
+        # a headline in another element (h2.story__title ...): the first outside boilerplate
+        for h in tree.iter("h2", "h3", "div", "span", "p"):
+            cls = (h.get("class") or "").lower()
+            if h.tag not in ("h2", "h3") and "title" not in cls and "headline" not in cls:
+                continue
+            t = simplify(text_of(h))
+            if t and (t == hint or (len(t) > 15 and hint.startswith(t))) and not in_boilerplate(h):
+                return h
+    if not h1s:
+        return None
+    for h in h1s:
+        if not in_boilerplate(h):
+            return h
+    return h1s[0]
+
+
+def simplify(s: str) -> str:
+    return " ".join(re.findall(r"\w+", (s or "").lower()))
