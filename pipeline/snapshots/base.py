@@ -423,7 +423,9 @@ class SiteTemplate:
     """Base class of a snapshot site. Subclasses set the class attributes and
     override ``article_path``, ``render_article`` and ``route``."""
 
-    name: str = ""
+    name: str = ""  # host name is "<name>.snapshot.test"
+    #: module under pipeline/snapshots/data/ holding ARTICLES (default: ``name``)
+    data_module: str | None = None
     label: str = ""
     title_suffix: str = ""
     per_page: int = 5

@@ -21,14 +21,19 @@ TEMPLATES: dict[str, type[SiteTemplate]] = {
 }
 
 
-def _data(name: str):
+def _data(module: str):
     from importlib import import_module
-    return import_module(f"{__package__}.data.{name}").ARTICLES
+    return import_module(f"{__package__}.data.{module}").ARTICLES
 
 
 @lru_cache(maxsize=None)
 def _sites() -> tuple[SiteTemplate, ...]:
-    return tuple(cls(_data(name)) for name, cls in TEMPLATES.items())
+    out = []
+    for name, cls in TEMPLATES.items():
+        if cls.name != name:
+            raise ValueError(f"TEMPLATES key {name!r} differs from {cls.__name__}.name {cls.name!r}")
+        out.append(cls(_data(cls.data_module or name)))
+    return tuple(out)
 
 
 def all_sites() -> dict[str, SiteTemplate]:

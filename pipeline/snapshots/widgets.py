@@ -25,8 +25,8 @@ LEAVE_REPLY = "Leave a Reply"
 EMAIL_NOTICE = "Your email address will not be published."
 REQUIRED_NOTICE = "Required fields are marked *"
 
-COMMON_FORBIDDEN = [LOGIN_TITLE, LOGIN_SUB, NEWSLETTER_TEXT, SHARE_FB, SHARE_TW, COPY_LINK,
-                    LEAVE_REPLY, EMAIL_NOTICE]
+COMMON_FORBIDDEN = [LOGIN_TITLE, LOGIN_SUB, "Subscribe to our newsletter", NEWSLETTER_TEXT, SHARE_FB,
+                    SHARE_TW, COPY_LINK, LEAVE_REPLY, EMAIL_NOTICE]
 
 Menu = Sequence[tuple[str, str, "Menu"]]  # (label, path, children)
 
