@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -87,17 +88,34 @@ def cmd_extract(args) -> int:
 
     data = DataDir(args.data)
     output = Path(args.output) if args.output else data.parquet
+    if args.workers < 1:
+        raise UsageError(f"--workers wants a number of at least 1, not {args.workers}")
+    if args.scheduler and args.executor != "dask":
+        raise UsageError("--scheduler goes with --executor dask")
     try:
         report = run_extraction(
             [Path(p) for p in args.paths], output, new_run_id(), replace=not args.append,
-            model=args.model, batch_size=args.batch_size,
+            model=args.model, batch_size=args.batch_size, workers=args.workers,
+            executor=args.executor, scheduler=args.scheduler, domains=args.domain,
         )
     except InputError as err:
         raise UsageError(str(err)) from None
+    except (ImportError, OSError) as err:
+        if args.executor == "dask":
+            raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
+        raise
     skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
     print(f"{report.files} file(s), {report.pages} pages: {report.articles} articles, "
           f"{report.mentions} mentions, {report.quotes} quotes; skipped: {skipped}")
-    print(f"written to {output} in {report.seconds:.1f}s")
+    if report.passed_over:
+        passed = ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items()))
+        print(f"passed over unread: {passed}")
+    print(f"written to {output} in {report.seconds:.1f}s "
+          f"({report.executor}, {report.workers} worker(s), {report.tasks} task(s))")
+    if args.report:
+        import json
+
+        Path(args.report).write_text(json.dumps(report.as_dict(), indent=2) + "\n")
     return 0
 
 
@@ -183,8 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=5")
 
     def add_model(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", default=DEFAULT_MODEL,
-                       help=f"spaCy model to load (default {DEFAULT_MODEL}; e.g. en_core_web_md)")
+        default = os.environ.get("PKNEWS_MODEL") or DEFAULT_MODEL
+        p.add_argument("--model", default=default,
+                       help=f"spaCy model to load (default: $PKNEWS_MODEL or {DEFAULT_MODEL}; "
+                            "any installed pipeline such as en_core_web_md)")
 
     p = add("crawl", "Fetch new articles of the registered sites into WARC files and the catalog "
                      "(no extraction).", cmd_crawl)
@@ -200,6 +220,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--append", action="store_true",
                    help="add fragments to the tables in DIR instead of replacing them when done")
     p.add_argument("--batch-size", type=int, default=64, help="pages per batch (default 64)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (default 1); each loads the model once")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local: this machine (a process pool when --workers > 1); dask: a Dask "
+                        "distributed cluster, a task per WARC file or slice of one (default local)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask; without it, "
+                        "a local Dask cluster of --workers processes)")
+    p.add_argument("--domain", action="append", metavar="D",
+                   help="keep only this domain's records (repeatable; subdomains included). Without it, "
+                        "third-party WARC files (Common Crawl, CC-NEWS) keep the registered domains")
+    p.add_argument("--report", metavar="FILE", help="also write the run's counts and stage seconds as JSON")
     add_model(p)
 
     p = add("nightly", "The nightly job: crawl what is new on the real sites, extract it, "

@@ -1,0 +1,80 @@
+"""The command line as a user meets it: help, bad input, failure exit codes."""
+
+import gzip
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+COMMANDS = ["crawl", "extract", "nightly", "demo", "sites"]
+
+
+def pknews(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = pknews(command, "--help")
+    assert result.returncode == 0
+    assert "--data" in result.stdout
+    assert len(result.stdout.splitlines()) > 5
+
+
+def test_missing_path_is_a_one_line_error(tmp_path):
+    result = pknews("extract", str(tmp_path / "nope.warc.gz"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_site_is_a_one_line_error(tmp_path):
+    result = pknews("crawl", "--site", "nosuchsite", "--data", str(tmp_path))
+    assert result.returncode == 2
+    assert "unknown site(s): nosuchsite" in result.stderr
+
+
+def test_bad_since_is_reported(tmp_path):
+    result = pknews("crawl", "--site", "dawn", "--since", "yesterday", "--data", str(tmp_path))
+    assert result.returncode == 2 and "--since" in result.stderr
+
+
+def test_unreachable_sites_fail_cleanly(tmp_path):
+    # a closed port on loopback stands for a site we cannot reach: nothing leaves the machine
+    args = []
+    for site in ("dawn", "photonews"):
+        host = f"{site}.unreachable.test"
+        args += ["--site", site, "--base-url", f"{site}=http://{host}:9", "--resolve", f"{host}=127.0.0.1"]
+    result = pknews("nightly", "--data", str(tmp_path), *args, "--set", "RETRY_TIMES=0", "--set", "DOWNLOAD_DELAY=0")
+    assert result.returncode == 4, result.stdout + result.stderr
+    assert "FAILED dawn: unreachable" in result.stdout
+    assert "FAILED photonews: unreachable" in result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_extract_html_files_without_url(tmp_path):
+    paras = " ".join(["The Pakistan Telecommunication Authority restored mobile data in Quetta on Monday."] * 12)
+    page = f"""<html><head><title>Mobile data restored in Quetta</title></head><body>
+    <article><h1>Mobile data restored in Quetta</h1><p>{paras}</p><p>{paras}</p></article></body></html>"""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.html.gz").write_bytes(gzip.compress(page.encode()))
+    result = pknews("extract", str(tmp_path / "in"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_parquet(tmp_path / "out" / "articles")
+    assert len(articles) == 1
+    row = articles.iloc[0]
+    assert row.url == (tmp_path / "in" / "story.html.gz").resolve().as_uri()
+    assert row.source == str(tmp_path / "in" / "story.html.gz")
+    assert pd.isna(row.fetched_at)
+
+
+def test_sites_lists_sixteen_real_sites():
+    result = pknews("sites")
+    names = [line.split()[0] for line in result.stdout.splitlines() if line and not line.startswith(" ")]
+    assert len(names) == 16
+    for name in ("dawn", "tribune", "geo", "thenews", "brecorder", "propakistani", "techjuice", "pakistantoday",
+                 "samaa", "arynews", "dunyanews", "digitalrightsmonitor", "digitalrightsfoundation", "bolobhi",
+                 "bytesforall", "photonews"):
+        assert name in names
