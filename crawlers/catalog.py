@@ -117,6 +117,51 @@ class Catalog:
             (_iso(datetime.now(timezone.utc)), extractor_version, name),
         )
 
+    # -- recovery after a killed run -------------------------------------------
+    def fetch_offsets(self, warc_file: str) -> set[int]:
+        """Response-record offsets the catalog holds for a WARC file."""
+        rows = self.db.execute(
+            "SELECT warc_offset FROM fetches WHERE warc_file = ? AND warc_offset IS NOT NULL", (warc_file,)
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def unclosed_warcs(self) -> list[str]:
+        rows = self.db.execute("SELECT name FROM warc_files WHERE closed_at IS NULL ORDER BY name").fetchall()
+        return [r[0] for r in rows]
+
+    def settle_warc(self, name: str, run_id: str, kept_offsets: set[int] | None) -> int:
+        """Make the catalog agree with a recovered WARC file, in one transaction.
+
+        ``kept_offsets`` None: the file is gone; its fetches are forgotten (so
+        the pages are fetched again) and its row deleted. Otherwise fetches
+        pointing at offsets not kept are forgotten and the file is marked
+        closed. Returns the number of fetches forgotten.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = self.db.execute(
+                "SELECT id, warc_offset FROM fetches WHERE warc_file = ?", (name,)
+            ).fetchall()
+            drop = [r[0] for r in rows if kept_offsets is None or r[1] not in kept_offsets]
+            self.db.executemany("DELETE FROM fetches WHERE id = ?", [(i,) for i in drop])
+            if kept_offsets is None:
+                self.db.execute("DELETE FROM warc_files WHERE name = ?", (name,))
+            else:
+                self.db.execute("INSERT OR IGNORE INTO warc_files (name, run_id) VALUES (?, ?)", (name, run_id))
+                self.db.execute(
+                    "UPDATE warc_files SET closed_at = COALESCE(closed_at, ?) WHERE name = ?",
+                    (_iso(datetime.now(timezone.utc)), name),
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(drop)
+
+    def run_of_warc(self, name: str) -> str | None:
+        row = self.db.execute("SELECT run_id FROM warc_files WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
     def count_articles(self) -> int:
         return self.db.execute(
             "SELECT COUNT(DISTINCT url_key) FROM fetches WHERE role='article' AND status=200"

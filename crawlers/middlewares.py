@@ -1,12 +1,39 @@
-"""Spider middleware: skip articles the catalog already holds, unless changed."""
+"""Crawler middlewares: the incremental filter, Retry-After, and run observation.
+
+- ``KnownArticleFilter`` (spider middleware): skips articles fetched on an
+  earlier night unless the source reports a modification after our fetch.
+- ``RetryAfterMiddleware`` (downloader): a 429 or 503 with ``Retry-After``
+  waits what the server asks, up to ``PKNEWS_RETRY_AFTER_MAX`` seconds, then
+  retries (within ``RETRY_TIMES``); a longer wait is not retried at all.
+- ``CrawlObserver`` (downloader): per-site request counts and duration, and a
+  one-line progress display on a terminal.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import scrapy
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import get_retry_request
 
 from crawlers.catalog import Catalog
+
+EVENTS_PER_SITE = 200  # failure and skip details kept per site in the run report
+
+
+def note_event(stats, site: str, url: str, outcome: str, detail: str = "") -> None:
+    """Remember one failed or skipped URL with its cause, for the run report."""
+    events = stats.get_value("pknews_events", {})
+    mine = events.setdefault(site, [])
+    if len(mine) < EVENTS_PER_SITE:
+        mine.append({"url": url, "outcome": outcome, "detail": detail[:300]})
+    stats.set_value("pknews_events", events)
 
 
 class KnownArticleFilter:
@@ -50,3 +77,145 @@ class KnownArticleFilter:
 
     def close_spider(self, spider=None):
         self.catalog.close()
+
+
+def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or HTTP date); None if unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+class RetryAfterMiddleware:
+    """Honours Retry-After on 429 and 503, within a cap (runs before RetryMiddleware)."""
+
+    CODES = (429, 503)
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.max_wait = crawler.settings.getfloat("PKNEWS_RETRY_AFTER_MAX", 120.0)
+        self.max_retries = crawler.settings.getint("RETRY_TIMES")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    async def process_response(self, request, response, spider=None):
+        if response.status not in self.CODES or request.meta.get("dont_retry"):
+            return response
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if wait is None:
+            return response  # the stock RetryMiddleware retries it at once
+        site = request.meta.get("site", "?")
+        stats = self.crawler.stats
+        if wait > self.max_wait:
+            request.meta["dont_retry"] = True  # no point asking again tonight
+            stats.inc_value(f"pknews/{site}/retry-after/over-cap")
+            note_event(stats, site, request.url, f"http-{response.status}",
+                       f"Retry-After {wait:.0f}s exceeds the {self.max_wait:.0f}s cap; not retried")
+            return response
+        retry = get_retry_request(
+            request, spider=self.crawler.spider, reason=f"{response.status} Retry-After {wait:.0f}s",
+            max_retry_times=request.meta.get("max_retry_times", self.max_retries),
+        )
+        if retry is None:
+            return response
+        stats.inc_value(f"pknews/{site}/retry-after/waited")
+        stats.inc_value(f"pknews/{site}/retry-after/seconds", wait)
+        if wait > 0:
+            from twisted.internet import reactor
+            from twisted.internet.task import deferLater
+            from scrapy.utils.defer import maybe_deferred_to_future
+
+            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+        return retry
+
+
+class CrawlObserver:
+    """Per-site request counts and duration; progress on a terminal (or PKNEWS_PROGRESS=1)."""
+
+    def __init__(self, crawler, stream=None):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.stream = stream or sys.stderr
+        forced = os.environ.get("PKNEWS_PROGRESS")
+        self.enabled = forced == "1" if forced in ("0", "1") else self.stream.isatty()
+        self.started = time.monotonic()
+        self.first: dict[str, float] = {}
+        self.last: dict[str, float] = {}
+        self.responses = 0
+        self.exceptions = 0
+        self._loop = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        obs = cls(crawler)
+        crawler.signals.connect(obs.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(obs.spider_closed, signal=signals.spider_closed)
+        return obs
+
+    def _seen(self, request) -> str | None:
+        site = request.meta.get("site")
+        if site:
+            now = time.monotonic()
+            self.first.setdefault(site, now)
+            self.last[site] = now
+        return site
+
+    def process_request(self, request, spider=None):
+        site = self._seen(request)
+        if site:
+            self.stats.inc_value(f"pknews/{site}/requests")
+        return None
+
+    def process_response(self, request, response, spider=None):
+        self._seen(request)
+        self.responses += 1
+        return response
+
+    def process_exception(self, request, exception, spider=None):
+        self._seen(request)
+        self.exceptions += 1
+        return None
+
+    def spider_opened(self, spider):
+        self.started = time.monotonic()
+        if self.enabled:
+            from twisted.internet.task import LoopingCall
+
+            self._loop = LoopingCall(self.show)
+            self._loop.start(1.0, now=False)
+
+    def spider_closed(self, spider, reason):
+        for site, first in self.first.items():
+            self.stats.set_value(f"pknews/{site}/duration", round(self.last[site] - first, 2))
+        if self._loop is not None and self._loop.running:
+            self._loop.stop()
+        if self.enabled:
+            self.show()
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def show(self) -> None:
+        stats = self.stats.get_stats()
+        total = lambda suffix: sum(v for k, v in stats.items()
+                                   if k.startswith("pknews/") and k.endswith(suffix) and isinstance(v, (int, float)))
+        errors = sum(v for k, v in stats.items() if k.startswith("pknews/") and "/errors/" in k)
+        elapsed = time.monotonic() - self.started
+        self.stream.write(
+            f"\rcrawl {int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}  sites {len(self.first)}"
+            f"  requests {int(total('/requests'))}  pages {int(total('/pages_fetched'))}"
+            f"  articles {int(total('/articles_fetched'))}  errors {int(errors)}"
+            f"  {total('/bytes') / 1e6:.1f} MB   "
+        )
+        self.stream.flush()

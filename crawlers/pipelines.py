@@ -1,13 +1,45 @@
-"""Item pipeline: every fetched page goes to the WARC archive and the catalog."""
+"""Item pipeline: every fetched page goes to the WARC archive and the catalog.
+
+Order matters for crash safety: the page is written and fsynced to the WARC
+file first, then recorded in the catalog. A crash in between leaves a page the
+catalog does not know; recovery (``crawlers.warc.salvage``) cuts it off, and the
+next night fetches it again. The catalog therefore never claims a page that is
+not on disk.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
+from crawlers import killpoints
 from crawlers.catalog import Catalog
 from crawlers.items import FetchedPage
+from crawlers.middlewares import note_event
 from crawlers.warc import RollingWarcWriter
+
+_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|title|meta)\b", re.I)
+_BINARY_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
+                 "application/octet-stream", "application/x-", "application/vnd.")
+# control bytes that do not occur in text (tab, newlines and form feed excluded)
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 12, 13))
+
+
+def unusable_article(page: FetchedPage) -> tuple[str, str] | None:
+    """(reason, detail) when a page fetched as an article cannot be one: empty,
+    binary, or a non-HTML type whose body does not look like HTML either."""
+    body = page.body
+    ctype = next((v for k, v in page.headers if k.lower() == "content-type"), "").lower()
+    if not body.strip():
+        return "empty-body", f"{len(body)} bytes, Content-Type {ctype or 'none'}"
+    head = body[:4096]
+    control = sum(head.count(bytes([c])) for c in _CONTROL)
+    if b"\x00" in head or control > len(head) // 20:
+        return "binary-body", f"{control} control bytes in the first {len(head)}, Content-Type {ctype or 'none'}"
+    if ctype.startswith(_BINARY_TYPES) and not _HTML_START.search(head):
+        return "not-html", f"Content-Type {ctype}"
+    return None
 
 
 class ArchivePipeline:
@@ -33,11 +65,20 @@ class ArchivePipeline:
             return item
         sha256 = hashlib.sha256(item.body).hexdigest()
         if item.role == "article":
+            bad = unusable_article(item)
+            if bad is not None:
+                # not archived: nothing to extract, and the next night tries again
+                reason, detail = bad
+                self.stats.inc_value(f"pknews/{item.site}/skipped/{reason}")
+                note_event(self.stats, item.site, item.url, f"skipped/{reason}", detail)
+                return item
             known = self.catalog.known_article(item.url)
             if known is not None and known.sha256 == sha256:
                 # refetched on a modification signal, but the page is byte-identical
                 self.stats.inc_value(f"pknews/{item.site}/skipped/unchanged")
                 return item
+            if known is not None:
+                self.stats.inc_value(f"pknews/{item.site}/new_versions")
         stored = self.writer.write_page(
             item.url, item.status, item.reason, item.headers, item.body, item.request_headers,
             item.fetched_at,
@@ -52,17 +93,23 @@ class ArchivePipeline:
         if stored.warc_file not in self._announced:
             self._announced.add(stored.warc_file)
             self.catalog.warc_opened(stored.warc_file, self.run_id)
+        killpoints.reached("page-archived")  # tests: written and fsynced, not yet cataloged
         self.catalog.record_fetch(
             run_id=self.run_id, url=item.url, site=item.site, role=item.role, status=item.status,
             fetched_at=item.fetched_at, warc_file=stored.warc_file, warc_offset=stored.offset,
             sha256=sha256, length=len(item.body), lastmod=item.lastmod,
         )
+        if item.role == "article":
+            self.stats.inc_value(f"pknews/{item.site}/archived")
         self._mark_closed()
         return item
 
     def _mark_closed(self) -> None:
         while self.writer.closed_files:
-            self.catalog.warc_closed(self.writer.closed_files.pop(0), self.run_id)
+            name = self.writer.closed_files[0]
+            killpoints.reached("warc-renamed")  # tests: final name on disk, catalog not told
+            self.catalog.warc_closed(name, self.run_id)
+            self.writer.closed_files.pop(0)
 
     def close_spider(self, spider=None):
         self.writer.close()

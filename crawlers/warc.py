@@ -4,6 +4,11 @@ Each page becomes a ``request`` record, a ``response`` record and a
 ``metadata`` record (site, role, crawl time), the shape Common Crawl uses, so
 any WARC tool reads ours and our reader reads theirs. A file is written under
 a ``.open`` name and renamed when closed: readers never see a half-written file.
+
+Every page is flushed and fsynced before ``write_page`` returns, so the
+catalog (written after it) never points at bytes that are not on disk. A crawl
+killed mid-file leaves a ``.open`` file; ``salvage`` cuts it after the last
+complete page the catalog knows and gives it its final name.
 """
 
 from __future__ import annotations
@@ -14,8 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from crawlers import killpoints
 
 OPEN_SUFFIX = ".open"
 # Headers that describe the transfer, not the stored body: Scrapy hands us the
@@ -100,9 +108,13 @@ class RollingWarcWriter:
             },
         )
         self._writer.write_record(req)
+        if killpoints.active():  # tests: freeze with a page cut after its request record
+            self._fh.flush()
+            killpoints.reached("warc-mid-page")
         offset = self._fh.tell()
         self._writer.write_record(resp)
         self._writer.write_record(meta)
+        self.flush()
         stored = StoredRecord(self._name, offset)
         if self._fh.tell() >= self.max_bytes:
             self.close()
@@ -123,3 +135,58 @@ class RollingWarcWriter:
         self.closed_files.append(self._name)
         self._fh = self._writer = None
         self._name = None
+
+
+@dataclass(frozen=True)
+class Salvaged:
+    name: str | None  # final file name, None when nothing worth keeping was left
+    kept_offsets: set[int]  # response record offsets kept
+    cut_bytes: int  # bytes dropped after the last complete page
+
+
+def salvage(open_path: Path, cataloged: set[int]) -> Salvaged:
+    """Finish a WARC file a killed crawl left under its ``.open`` name.
+
+    Keeps the file up to the end of the last complete page (request, response,
+    metadata) whose response offset the catalog recorded (``cataloged``);
+    anything after it (a page cut mid-write, or written but not yet
+    cataloged) is dropped, so WARC and catalog agree. The file is then renamed
+    to its final name; with no page kept it is deleted.
+    """
+    open_path = Path(open_path)
+    size = open_path.stat().st_size
+    good_end = 0
+    kept: set[int] = set()
+    pending: tuple[int, str] | None = None  # a cataloged response waiting for its metadata
+    try:
+        with open(open_path, "rb") as fh:
+            records = ArchiveIterator(fh)
+            for record in records:
+                rtype = record.rec_type
+                record_id = record.rec_headers.get_header("WARC-Record-ID")
+                concurrent = record.rec_headers.get_header("WARC-Concurrent-To")
+                record.content_stream().read()  # reading it all proves the record complete
+                offset = records.get_record_offset()
+                end = offset + records.get_record_length()
+                if end > size:
+                    break
+                if rtype == "warcinfo" and good_end == 0:
+                    good_end = end
+                elif rtype == "response":
+                    pending = (offset, record_id) if offset in cataloged else None
+                elif rtype == "metadata" and pending is not None and concurrent == pending[1]:
+                    kept.add(pending[0])
+                    good_end = end
+                    pending = None
+    except Exception:  # a cut gzip member or record: stop at the last complete page
+        pass
+    final = open_path.with_name(open_path.name.removesuffix(OPEN_SUFFIX))
+    if not kept:
+        open_path.unlink()
+        return Salvaged(None, set(), size)
+    with open(open_path, "r+b") as fh:
+        fh.truncate(good_end)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(open_path, final)
+    return Salvaged(final.name, kept, size - good_end)

@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 
 from crawlers import discovery
 from crawlers.items import FetchedPage
+from crawlers.middlewares import note_event
 from crawlers.signals import article_signals
 from crawlers.registry import Site, Source
 
@@ -40,9 +41,18 @@ def error_kind(failure: Failure) -> str:
             return "robots-disallowed"
         if "maxsize" in text or "size" in text:
             return "too-large"
+        if "redirect" in text:
+            return "redirect-loop"
         return "ignored"
     name = type(err).__name__
+    if name == "DownloadFailedError":
+        text = str(err).lower()
+        return "connection-lost" if ("lost" in text or "reset" in text) else "download-failed"
     return {
+        "DownloadTimeoutError": "timeout",
+        "DownloadCancelledError": "too-large",  # past DOWNLOAD_MAXSIZE
+        "ResponseDataLossError": "truncated-body",
+        "DownloadConnectionRefusedError": "connection-refused",
         "DNSLookupError": "dns-failure",
         "CannotResolveHostError": "dns-failure",
         "TimeoutError": "timeout",
@@ -53,6 +63,13 @@ def error_kind(failure: Failure) -> str:
         "ResponseFailed": "response-failed",
         "ConnectError": "connect-error",
     }.get(name, name)
+
+
+def _detail(failure: Failure) -> str:
+    err = failure.value
+    if hasattr(err, "response"):
+        return f"HTTP {err.response.status}"
+    return f"{type(err).__name__}: {err}".strip()
 
 
 @dataclass
@@ -277,6 +294,7 @@ class NewsSpider(scrapy.Spider):
         site = request.meta["site"]
         kind = error_kind(failure)
         self.count(site, f"errors/source-{kind}")
+        note_event(self.crawler.stats, site, request.url, f"errors/source-{kind}", _detail(failure))
         self.note_source(site, request.url, request.meta["source"].kind, f"failed: {kind}")
         self.logger.warning("%s: source %s failed: %s", site, request.url, kind)
         yield from self.source_done(self.sites[site], request.meta["source_index"], 0)
@@ -289,4 +307,5 @@ class NewsSpider(scrapy.Spider):
             self.count(site, "skipped/robots-disallowed")
             return
         self.count(site, f"errors/{kind}")
+        note_event(self.crawler.stats, site, request.url, f"errors/{kind}", _detail(failure))
         self.logger.warning("%s: article %s failed: %s", site, request.url, kind)
