@@ -262,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"pknews {args.command}: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as err:
+        if "[E050]" not in str(err):  # spaCy's "Can't find model"
+            raise
+        model = getattr(args, "model", "?")
+        print(f"pknews {args.command}: spaCy model {model!r} is not installed "
+              f"(pip install it, or pass --model / set PKNEWS_MODEL to an installed one)", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"pknews {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -74,16 +75,144 @@ def _parse_fields(payload: bytes) -> dict[str, str]:
     return fields
 
 
-def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[Page | BadRecord]:
+class RecordFilter:
+    """Which response records of a WARC file to read, decided from headers only.
+
+    ``domains``: keep URLs whose host is one of them or a subdomain (None keeps
+    every URL). ``html_only``: pass over records whose Content-Type says they
+    are not HTML (a third-party archive's images, PDFs, feeds). A passed-over
+    record's payload is never read, let alone parsed; it is only counted.
+    """
+
+    def __init__(self, domains: Iterable[str] | None = None, html_only: bool = True):
+        self.domains = tuple(sorted({d.lower().strip(".") for d in domains})) if domains is not None else None
+        self.html_only = html_only
+        self.passed_over = {"foreign-domain": 0, "not-html": 0}
+
+    def keep_url(self, url: str) -> bool:
+        if self.domains is None:
+            return True
+        host = _host(url)
+        if host is None:
+            keep = False
+        else:
+            keep = any(host == d or host.endswith("." + d) for d in self.domains)
+        if not keep:
+            self.passed_over["foreign-domain"] += 1
+        return keep
+
+    def keep_type(self, content_type: str | None) -> bool:
+        if not self.html_only or not content_type:
+            return True
+        mime = content_type.split(";", 1)[0].strip().lower()
+        keep = not mime or mime in HTML_TYPES
+        if not keep:
+            self.passed_over["not-html"] += 1
+        return keep
+
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _host(url: str) -> str | None:
+    # cheaper than urlsplit for the millions of foreign URLs of a CC-NEWS file
+    _, sep, rest = url.partition("://")
+    if not sep:
+        return None
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    if host.startswith("["):
+        return host.lower()
+    return host.split(":", 1)[0].lower().rstrip(".") or None
+
+
+def warc_software(path: Path) -> str | None:
+    """The ``software`` field of a WARC file's leading warcinfo record, if any."""
+    try:
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "warcinfo":
+                    return None
+                return _parse_fields(record.content_stream().read()).get("software")
+    except Exception:
+        return None
+    return None
+
+
+def is_own_warc(path: Path) -> bool:
+    """True for WARC files pknews's crawler wrote (their warcinfo names pknews)."""
+    return (warc_software(path) or "").lower().startswith("pknews")
+
+
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+
+
+def _is_record_start(fh, pos: int) -> bool:
+    """Does a gzip member holding a WARC record start at ``pos``?"""
+    fh.seek(pos)
+    head = fh.read(4096)
+    if not head.startswith(_GZIP_MAGIC):
+        return False
+    try:
+        out = zlib.decompressobj(31).decompress(head, 16)
+    except zlib.error:
+        return False
+    return out.startswith(b"WARC/")
+
+
+def next_record_start(fh, pos: int, size: int) -> int:
+    """Offset of the first gzip-member WARC record starting at or after ``pos``
+    (``size`` when there is none). Slices of a ``.warc.gz`` file are cut there:
+    every record belongs to exactly one slice, whoever computes the cut."""
+    if pos <= 0:
+        return 0
+    chunk = 1 << 16
+    while pos < size:
+        fh.seek(pos)
+        data = fh.read(chunk + 2)
+        i = data.find(_GZIP_MAGIC)
+        while i != -1:
+            if _is_record_start(fh, pos + i):
+                return pos + i
+            i = data.find(_GZIP_MAGIC, i + 1)
+        if len(data) <= 2:
+            break
+        pos += chunk
+    return size
+
+
+def can_slice(path: Path) -> bool:
+    return path.name.lower().endswith(".warc.gz")
+
+
+def iter_warc(
+    path: Path,
+    label: str | None = None,
+    keep_url=None,
+    keep_type=None,
+    start: int = 0,
+    end: int | None = None,
+) -> Iterator[Page | BadRecord]:
     """Response records of a WARC file as Pages, with our metadata record's site attached.
 
     ``keep_url`` (url -> bool) lets third-party archives skip foreign records
-    before their payload is read.
+    before their payload is read; ``keep_type`` (Content-Type -> bool) does the
+    same on the HTTP Content-Type. ``start``/``end`` (byte offsets, gzip WARC
+    only) read one slice: the records that start in ``[start, end)``; a cut
+    falling inside a record moves to the next record start, so consecutive
+    slices cover every record once.
     """
     label = label or str(path)
     pending: tuple[Page, str] | None = None
     try:
         with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            sliced = start > 0 or (end is not None and end < size)
+            if sliced:
+                start = next_record_start(fh, start, size)
+                end = size if end is None or end >= size else next_record_start(fh, end, size)
+                if start >= end:
+                    return
+                fh.seek(start)
             records = ArchiveIterator(fh)
             for record in records:
                 rtype = record.rec_type
@@ -101,6 +230,9 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
                 if pending is not None:
                     yield pending[0]
                     pending = None
+                # before the record is read, ``records.offset`` is where it starts
+                if sliced and records.offset >= end:
+                    return
                 if rtype != "response":
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -109,6 +241,8 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
                 http = record.http_headers
                 status = int(http.get_statuscode() or 0) if http else 0
                 if http is not None and status != 200:
+                    continue
+                if keep_type is not None and http is not None and not keep_type(http.get_header("Content-Type")):
                     continue
                 try:
                     body = record.content_stream().read()
@@ -128,12 +262,13 @@ def iter_warc(path: Path, label: str | None = None, keep_url=None) -> Iterator[P
             if pending is not None:
                 yield pending[0]
                 pending = None
+            if sliced and end < size:
+                return
             # warcio ends quietly on a cut-off gzip member: compare where the last
             # complete record ended with the file's size
-            end = (records.get_record_offset() or 0) + (records.get_record_length() or 0)
-            size = os.fstat(fh.fileno()).st_size
-            if end < size:
-                yield BadRecord(f"{label}@{end}", "truncated-warc", f"{size - end} bytes after the last complete record")
+            last = (records.get_record_offset() or 0) + (records.get_record_length() or 0)
+            if last < size:
+                yield BadRecord(f"{label}@{last}", "truncated-warc", f"{size - last} bytes after the last complete record")
     except ArchiveLoadFailed as err:
         yield BadRecord(label, "not-a-warc", str(err))
     except (OSError, EOFError, ValueError) as err:
@@ -149,10 +284,10 @@ def read_html_file(path: Path) -> Page:
     return Page(url=path.resolve().as_uri(), body=raw, fetched_at=None, source=str(path))
 
 
-def iter_pages(files: Iterable[Path], label_of=str, keep_url=None) -> Iterator[Page | BadRecord]:
+def iter_pages(files: Iterable[Path], label_of=str, keep_url=None, keep_type=None) -> Iterator[Page | BadRecord]:
     for path in files:
         if _has_suffix(path, WARC_SUFFIXES):
-            yield from iter_warc(path, label_of(path), keep_url)
+            yield from iter_warc(path, label_of(path), keep_url, keep_type)
         else:
             try:
                 yield read_html_file(path)

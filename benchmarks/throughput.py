@@ -1,0 +1,366 @@
+"""Throughput of ``pknews extract``: articles per second, seconds per stage, peak RSS,
+for N articles with 1 and 2 worker processes, against the limit (trafilatura
+alone plus spaCy alone over the same corpus, with the same components).
+
+    python benchmarks/throughput.py corpus --n 500 --out /tmp/pkbench/500
+    python benchmarks/throughput.py run --n 500 --workers 1 2     # corpus + pipeline + limits
+    python benchmarks/throughput.py run --n 5000 --workers 1 2 --skip-limits
+
+The corpus: N article pages rendered with the snapshot site templates
+(``render_article_page``: menus, related posts, footers and the rest of each
+template's boilerplate), bodies of 400-1,200 words drawn deterministically
+from the snapshot articles' sentences, written as gzip WARC files by the
+crawler's own ``RollingWarcWriter`` (request, response, metadata records).
+
+Results go to ``benchmarks/results/throughput-N<n>.json`` (git-ignored);
+benchmarks/README.md "## Throughput" has the figures of this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+RESULTS = ROOT / "benchmarks" / "results"
+WHEN = datetime(2025, 9, 12, 4, 0, tzinfo=timezone.utc)
+
+
+# -- corpus --------------------------------------------------------------------
+
+def _templates() -> list[str]:
+    from pipeline.snapshots.sites import TEMPLATES
+
+    wanted = ["photonews", "drm", "dawn"]
+    return [t for t in wanted if t in TEMPLATES]
+
+
+def _pool():
+    """(template -> English article records), and every English sentence of the snapshots."""
+    from pipeline.snapshots.base import split_sentences
+    from pipeline.snapshots.gold import article_records
+
+    records, sentences = {}, []
+    for t in _templates():
+        recs = [r for r in article_records(t) if r.kind == "article" and r.language == "en"]
+        records[t] = recs
+        for r in recs:
+            for p in r.paragraphs:
+                sentences.extend(s for s in split_sentences(p) if len(s.split()) >= 4)
+    return records, sorted(set(sentences))
+
+
+def synth_pages(n: int, seed: int = 7):
+    """Yield (template, url, html, words) for n synthetic article pages, deterministically."""
+    from pipeline.snapshots.base import slugify
+    from pipeline.snapshots.gold import render_article_page
+    from pipeline.snapshots.sites import get_site
+
+    records, sentences = _pool()
+    templates = list(records)
+    for i in range(n):
+        rng = random.Random(seed * 1_000_003 + i)
+        template = templates[i % len(templates)]
+        base = rng.choice(records[template])
+        target = rng.randint(400, 1200)
+        paras, words = [], 0
+        while words < target:
+            para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+            paras.append(para)
+            words += len(para.split())
+        title = f"{rng.choice(sentences).rstrip('.')[:80]} {i}"
+        rec = dataclasses.replace(
+            base, slug=f"{slugify(title)[:70]}-{i}", title=title, body="\n\n".join(paras),
+            post_id=500_000 + i, path=None, kind="article", encoding="utf-8", modified=None,
+            published=base.published - timedelta(hours=i % 5000), excerpt=None,
+        )
+        site = get_site(template)
+        html = render_article_page(template, rec)
+        yield template, f"http://{site.hostname}{site.article_path(rec)}", html, words
+
+
+def build_corpus(n: int, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> dict:
+    """N pages in gzip WARC files under ``folder`` (reused when already complete)."""
+    from crawlers.warc import RollingWarcWriter
+
+    folder = Path(folder)
+    stamp = folder / "corpus.json"
+    if stamp.exists():
+        info = json.loads(stamp.read_text())
+        if info.get("n") == n:
+            return info
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.warc.gz*"):
+        old.unlink()
+    writer = RollingWarcWriter(folder, prefix=f"bench-{n}", max_bytes=max_bytes)
+    words = html_bytes = 0
+    by_template: dict[str, int] = {}
+    for template, url, html, w in synth_pages(n):
+        body = html.encode("utf-8")
+        writer.write_page(
+            url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], body,
+            [("User-Agent", "pknews-bench")], WHEN,
+            {"pknews-site": f"snapshot-{template}", "pknews-role": "article"},
+        )
+        words += w
+        html_bytes += len(body)
+        by_template[template] = by_template.get(template, 0) + 1
+    writer.close()
+    info = {
+        "n": n, "body_words_mean": round(words / n, 1), "html_kb_mean": round(html_bytes / n / 1024, 1),
+        "templates": by_template, "warc_files": sorted(writer.closed_files),
+        "warc_bytes": sum((folder / f).stat().st_size for f in writer.closed_files),
+    }
+    stamp.write_text(json.dumps(info, indent=2))
+    return info
+
+
+# -- measuring a child process ---------------------------------------------------
+
+class TreeMemory:
+    """Peak memory of a process and its children, sampled every ``interval`` s.
+
+    ``rss_sum`` adds every process's RSS (pages shared after fork counted once
+    per process: an upper bound); ``pss_sum`` shares them out (the honest total);
+    ``rss_max`` is the largest single process."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
+        import psutil
+
+        self.proc = psutil.Process(pid)
+        self.interval = interval
+        self.peak = {"rss_sum": 0, "pss_sum": 0, "rss_max": 0}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        import psutil
+
+        n = 0
+        while not self._stop.is_set():
+            try:
+                procs = [self.proc] + self.proc.children(recursive=True)
+                rss = []
+                pss = []
+                for p in procs:
+                    try:
+                        if n % 4 == 0:
+                            full = p.memory_full_info()
+                            rss.append(full.rss)
+                            pss.append(full.pss)
+                        else:
+                            rss.append(p.memory_info().rss)
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        pass
+                self.peak["rss_sum"] = max(self.peak["rss_sum"], sum(rss))
+                self.peak["rss_max"] = max(self.peak["rss_max"], max(rss, default=0))
+                if pss:
+                    self.peak["pss_sum"] = max(self.peak["pss_sum"], sum(pss))
+            except psutil.NoSuchProcess:
+                break
+            n += 1
+            self._stop.wait(self.interval)
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v / 2**20, 1) for k, v in self.peak.items()}
+
+
+def measure(cmd: list[str], log: Path) -> dict:
+    started = time.perf_counter()
+    with open(log, "w") as fh:
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
+        mem = TreeMemory(proc.pid)
+        code = proc.wait()
+    wall = time.perf_counter() - started
+    peak = mem.stop()
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {code}; see {log}")
+    return {"wall_seconds": round(wall, 2), "peak_mb": peak}
+
+
+# -- the runs ----------------------------------------------------------------------
+
+def python() -> str:
+    return sys.executable
+
+
+def run_pipeline(corpus: Path, work: Path, workers: int, executor: str = "local") -> dict:
+    out = work / f"parquet-w{workers}-{executor}"
+    report = work / f"report-w{workers}-{executor}.json"
+    cmd = [python(), "-m", "pipeline.cli", "extract", str(corpus), "--output", str(out),
+           "--workers", str(workers), "--executor", executor, "--report", str(report)]
+    m = measure(cmd, work / f"log-w{workers}-{executor}.txt")
+    rep = json.loads(report.read_text())
+    m.update({
+        "workers": workers, "executor": executor, "command": " ".join(cmd[1:]),
+        "articles": rep["articles"], "mentions": rep["mentions"], "tasks": rep["tasks"],
+        "articles_per_second": round(rep["articles"] / m["wall_seconds"], 2),
+        "stage_seconds_summed_over_workers": rep["stages"],
+        "inner_seconds": rep["seconds"],
+    })
+    return m
+
+
+def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
+    """Run in a fresh process: one component alone over the corpus, timed in the process."""
+    from extract.nlp import analyze_texts, build_nlp
+
+    result: dict = {"kind": kind}
+    if kind == "trafilatura":
+        from crawlers.registry import load_registry, site_for_url
+        from extract import rows as rowlib
+        from extract.article import extract_article
+        from pipeline.sources import expand_paths, iter_pages
+
+        registry = load_registry()
+        pages = [p for p in iter_pages(expand_paths([corpus])) if hasattr(p, "url")]  # untimed: in memory first
+        t = time.perf_counter()
+        out = []
+        for page in pages:
+            site = registry.get(page.site) if page.site else site_for_url(page.url, registry)
+            article = extract_article(page, site_label=site.name if site else page.site)
+            if not article.skip_reason:
+                out.append((article.text, rowlib.reference_datetime(article)))
+        result["seconds"] = time.perf_counter() - t
+        result["pages"] = len(pages)
+        result["articles"] = len(out)
+        with open(texts, "w") as fh:
+            for text, ref in out:
+                fh.write(json.dumps({"text": text, "ref": ref.isoformat() if ref else None}) + "\n")
+    else:
+        items = []
+        with open(texts) as fh:
+            for line in fh:
+                d = json.loads(line)
+                items.append((d["text"], datetime.fromisoformat(d["ref"]) if d["ref"] else None))
+        t = time.perf_counter()
+        nlp = build_nlp(model)
+        result["load_seconds"] = time.perf_counter() - t
+        result["components"] = list(nlp.pipe_names)
+        t = time.perf_counter()
+        # the pipeline's own batching: analyze_texts per batch of 64 pages
+        n = 0
+        for k in range(0, len(items), 64):
+            for _ in analyze_texts(nlp, items[k:k + 64]):
+                n += 1
+        result["seconds"] = time.perf_counter() - t
+        result["articles"] = n
+        result["tokens"] = sum(len(nlp.tokenizer(text)) for text, _ in items)
+    print(json.dumps(result))
+
+
+def run_limit(kind: str, corpus: Path, work: Path, model: str) -> dict:
+    log = work / f"log-limit-{kind}.txt"
+    cmd = [python(), str(Path(__file__).resolve()), "limit-child", kind, str(corpus),
+           "--texts", str(work / "texts.jsonl"), "--model", model]
+    m = measure(cmd, log)
+    lines = [ln for ln in log.read_text().splitlines() if ln.startswith("{")]
+    m.update(json.loads(lines[-1]))
+    m["seconds"] = round(m["seconds"], 2)
+    return m
+
+
+def summarize(res: dict) -> dict:
+    s: dict = {}
+    runs = {r["workers"]: r for r in res.get("pipeline", [])}
+    lim = res.get("limits", {})
+    if "trafilatura" in lim and "spacy" in lim:
+        parts = lim["trafilatura"]["seconds"] + lim["spacy"]["seconds"]
+        s["sum_of_parts_seconds"] = round(parts, 2)
+        s["limit_articles_per_second"] = round(lim["spacy"]["articles"] / parts, 2)
+        if 1 in runs:
+            s["single_process_fraction_of_limit"] = round(parts / runs[1]["wall_seconds"], 3)
+    if 1 in runs and 2 in runs:
+        s["speedup_2_workers"] = round(runs[2]["articles_per_second"] / runs[1]["articles_per_second"], 3)
+    return s
+
+
+def cmd_run(args) -> int:
+    from extract.nlp import DEFAULT_MODEL
+
+    model = args.model or DEFAULT_MODEL
+    work = Path(args.work or f"/tmp/pknews-bench/{args.n}")
+    corpus = work / "corpus"
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out_file = RESULTS / f"throughput-N{args.n}.json"
+    res = json.loads(out_file.read_text()) if out_file.exists() and args.resume else {}
+    res.update({"n": args.n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                         "platform": platform.platform()}, "model": model})
+    t = time.perf_counter()
+    res["corpus"] = build_corpus(args.n, corpus)
+    res["corpus"]["build_seconds"] = round(time.perf_counter() - t, 1)
+
+    def save():
+        res["summary"] = summarize(res)
+        res["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        out_file.write_text(json.dumps(res, indent=2) + "\n")
+        print(json.dumps(res["summary"]), flush=True)
+
+    save()
+    done = {(r["workers"], r["executor"]) for r in res.get("pipeline", [])}
+    for w in args.workers:
+        if (w, "local") in done:
+            continue
+        print(f"pipeline N={args.n} workers={w} ...", flush=True)
+        r = run_pipeline(corpus, work, w)
+        res.setdefault("pipeline", []).append(r)
+        print(json.dumps(r), flush=True)
+        save()
+    if not args.skip_limits:
+        for kind in ("trafilatura", "spacy"):
+            if kind in res.get("limits", {}):
+                continue
+            print(f"limit N={args.n} {kind} alone ...", flush=True)
+            r = run_limit(kind, corpus, work, model)
+            res.setdefault("limits", {})[kind] = r
+            print(json.dumps(r), flush=True)
+            save()
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("corpus", help="only build the corpus")
+    p.add_argument("--n", type=int, default=500)
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("run", help="corpus, pipeline runs and limits; results to benchmarks/results/")
+    p.add_argument("--n", type=int, default=500)
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--work", help="scratch folder (default /tmp/pknews-bench/N)")
+    p.add_argument("--model")
+    p.add_argument("--skip-limits", action="store_true")
+    p.add_argument("--resume", action="store_true", help="keep the runs already in the result file")
+    p = sub.add_parser("limit-child")
+    p.add_argument("kind", choices=("trafilatura", "spacy"))
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--texts", type=Path, required=True)
+    p.add_argument("--model", required=True)
+    args = ap.parse_args(argv)
+    if args.cmd == "corpus":
+        print(json.dumps(build_corpus(args.n, args.out), indent=2))
+        return 0
+    if args.cmd == "limit-child":
+        limit_child(args.kind, args.corpus, args.texts, args.model)
+        return 0
+    return cmd_run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
