@@ -78,3 +78,10 @@ def test_sites_lists_sixteen_real_sites():
                  "samaa", "arynews", "dunyanews", "digitalrightsmonitor", "digitalrightsfoundation", "bolobhi",
                  "bytesforall", "photonews"):
         assert name in names
+
+
+def test_missing_spacy_model_is_a_clear_error(tmp_path):
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    result = pknews("extract", str(tmp_path / "a.html"), "--output", str(tmp_path / "o"), "--model", "en_core_web_nope")
+    assert result.returncode == 2
+    assert "spaCy model 'en_core_web_nope' is not installed" in result.stderr
