@@ -50,8 +50,10 @@ def get_site(name: str) -> SiteTemplate:
 
 
 def site_for_host(hostname: str) -> SiteTemplate | None:
+    from .variants import variant_sites
+
     hostname = hostname.lower().rstrip(".")
-    for s in _sites():
+    for s in (*_sites(), *variant_sites().values()):
         if s.hostname == hostname:
             return s
     return None
