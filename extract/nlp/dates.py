@@ -86,7 +86,8 @@ _YEAR_BAD_PREV = re.compile(r"(?:Act|Ordinance|Rules|Bill|Regulations|Code|No\.|
 _DURATION_RE = re.compile(
     r"\b(consecutive|straight|running|hours?|minutes?|seconds?|decades?|fortnight|"
     r"(?<!\bthe\s)(?:days|weeks|months|years)\b(?!\s+ago)|annual(?:ly)?|daily|weekly|monthly|yearly|"
-    r"for\s+\w+\s+(?:days?|weeks?|months?|years?)|the\s+(?:first|second|third|fourth|fifth|sixth|seventh|\w+th)\s+day)",
+    r"for\s+\w+\s+(?:days?|weeks?|months?|years?)|the\s+(?:first|second|third|fourth|fifth|sixth|seventh|\w+th)\s+day|"
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|few)\s+(?:day|week|month|year)s?$)",
     re.I,
 )
 
@@ -166,18 +167,25 @@ def _shift_month(d: date, n: int) -> tuple[int, int]:
 
 
 def is_future(span: Span) -> bool:
-    try:
-        sent = span.sent
-    except ValueError:
-        sent = span.doc[max(0, span.start - 15): span.end + 5]
-    for t in sent:
-        if t.lower_ in {"will", "'ll", "shall", "upcoming", "scheduled", "tomorrow"}:
-            return True
-        if t.lower_ == "to" and t.i + 1 < len(span.doc) and span.doc[t.i + 1].lower_ == "be" and t.i < span.start:
-            return True
-    return False
-
-
+    """Is the clause holding the date in the future tense ("will be held on Monday")?
+    Words inside quotation marks elsewhere in the sentence do not count."""
+    doc = span.doc
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    words = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return True
+    if tok.lower_ in {"scheduled", "planned", "due", "upcoming", "expected"}:
+        return True
+    if any(c.lower_ in {"scheduled", "due", "expected", "set"} for c in tok.children if c.dep_ in {"acomp", "xcomp"}):
+        return True
+    left = doc[max(0, span.start - 3): span.start].text.lower()
+    return bool(re.search(r"\b(until|till|by|upcoming|next|before)\b", left)) and "before" not in left
 def resolve(text: str, published_at: datetime | None, future: bool = False) -> tuple[str | None, str | None, dict]:
     """Resolve one date/time expression -> (value, granularity, extra attrs)."""
     t = re.sub(r"\s+", " ", text.strip())

@@ -19,6 +19,45 @@ _ACRONYM_DEF = re.compile(
 )
 
 
+_HYPHEN_NAME = re.compile(
+    r"\b[A-Z][a-z]+-(?:ul|ur|un|ud|uz|us|ut|e|i|al|el|ad|ash)-[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+)
+_ROLE_NOUNS = {"chairperson", "chairman", "chairwoman", "president", "director", "minister", "spokesperson",
+               "spokesman", "spokeswoman", "founder", "co-founder", "chief", "lawyer", "advocate", "activist",
+               "journalist", "secretary", "leader", "head", "ceo", "senator", "adviser", "advisor", "analyst",
+               "researcher", "commissioner", "justice", "judge", "captain", "coordinator", "officer", "member",
+               "manager", "editor", "reporter", "professor", "expert", "executive", "premier"}
+_ORG_WORDS = {"Authority", "Ministry", "Association", "Council", "Foundation", "Commission", "Party", "Court",
+              "Bank", "Agency", "Institute", "Department", "Company", "Limited", "Ltd", "Group", "Network",
+              "Union", "Committee", "Board", "Center", "Centre", "University", "Club", "Forum", "Society",
+              "League", "Movement", "Office", "Organisation", "Organization", "Bureau", "Corporation", "Trust",
+              "Federation", "Assembly", "Senate", "Police", "Army", "Government", "International", "Watch"}
+_ROLE_WORDS = _ROLE_NOUNS | {"rights", "digital", "former", "interior", "federal", "provincial", "caretaker",
+                             "prime", "local", "senior", "deputy", "state", "information", "law", "it"}
+
+
+@Language.factory("pk_name_rules", default_config={})
+def make_name_rules(nlp: Language, name: str) -> "NameRules":
+    return NameRules(name)
+
+
+class NameRules:
+    """Hyphenated South Asian names ("Anwaar-ul-Haq Kakar") the small model splits."""
+
+    def __init__(self, name: str) -> None:
+        ensure_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .common import add_candidate
+
+        for m in _HYPHEN_NAME.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="contract")
+            if span is not None and len(span):
+                add_candidate(doc, span, None, {}, priority=0)
+        return doc
+
+
 @Language.factory("pk_merge_candidates", default_config={})
 def make_merge(nlp: Language, name: str) -> "MergeCandidates":
     return MergeCandidates(name)
@@ -118,6 +157,11 @@ class MentionCollector:
                     attrs["acronym"] = ent.text
                 mentions.append(Mention(LABEL_KIND[label], ent.text, value, ent.start_char, ent.end_char, attrs))
             elif label == "PERSON" and self.keep_persons:
+                m = self._person(self._extend_left(ent))
+                if m is not None:
+                    mentions.append(m)
+                    persons.append(m)
+            elif label == "ORG" and self._org_is_person(ent):
                 m = self._person(ent)
                 if m is not None:
                     mentions.append(m)
@@ -140,13 +184,39 @@ class MentionCollector:
         doc._.mentions = mentions
         return doc
 
+    @staticmethod
+    def _org_is_person(ent: Span) -> bool:
+        """The model often labels a name after a role noun as ORG:
+        "... chairperson Asad Iqbal Butt said"."""
+        if ent.start == 0 or not (2 <= len(ent) <= 4):
+            return False
+        prev = ent.doc[ent.start - 1]
+        if prev.lower_ not in _ROLE_NOUNS:
+            return False
+        return all(t.is_title and t.pos_ == "PROPN" and t.text not in _ORG_WORDS for t in ent)
+
+    @staticmethod
+    def _extend_left(ent: Span) -> Span:
+        """"Minister of State for IT Shaza Fatima Khawaja": the model may keep only
+        the last part; take the title-case proper nouns just before it."""
+        doc = ent.doc
+        s = ent.start
+        while s > 0:
+            t = doc[s - 1]
+            if t.ent_type_ or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _ROLE_WORDS or t.is_sent_start:
+                break
+            s -= 1
+        return ent if s == ent.start else Span(doc, s, ent.end, label=ent.label_)
+
     def _person(self, ent: Span) -> Mention | None:
         text = ent.text
         if any(c.isdigit() for c in text) or "@" in text or "#" in text or "\n" in text:
             return None
+        if any(t.is_sent_start for t in ent[1:]):
+            return None
         toks = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
         words = [t.text for t in toks]
-        while words and words[0].lower() in _TITLES:
+        while words and (words[0].lower() in _TITLES or words[0].lower() in _ROLE_WORDS):
             words = words[1:]
         value = clean_name(" ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
         if not value or not value[0].isupper():
@@ -162,6 +232,10 @@ class MentionCollector:
     def _org(self, ent: Span, acr: dict[str, str]) -> Mention | None:
         text = clean_name(ent.text)
         if not text or not text[0].isupper() or len(text) < 2 or "\n" in text:
+            return None
+        if self.orgs is not None and text in self.orgs.not_orgs:
+            return None
+        if any(t.is_sent_start for t in ent[1:]):
             return None
         if text.lower() in self.platform_words or text == "X" or text in _ORG_STOP:
             return None

