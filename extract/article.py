@@ -23,7 +23,7 @@ from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 from extract.body import extract_body
-from extract.byline import find_authors, find_title
+from extract.byline import find_authors, find_title, site_names_of
 from extract.decode import decode_body
 from extract.dom import parse_html
 from extract.language import declared_language, detect_language
@@ -32,7 +32,7 @@ from extract.pagetype import content_skip_reason, page_kind, weak_page_verdict
 from extract.pubdate import find_dates, text_positions
 
 # Bump whenever extraction logic changes: rows carry it, so re-extractions can be told apart.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 @dataclass
@@ -89,8 +89,8 @@ def extract_body_only(url: str, raw: bytes, content_type: str | None = None) -> 
     tree = parse_html(decode_body(raw, content_type))
     if tree is None:
         return ""
-    title, _ = find_title(tree, url)
-    return extract_body(tree, url, title)[0]
+    title, h1 = find_title(tree, url)
+    return extract_body(tree, url, title, h1, site_names_of(tree, None))[0]
 
 
 def extract_article(page: Page, site_label: str | None = None) -> Article:
@@ -103,7 +103,7 @@ def extract_article(page: Page, site_label: str | None = None) -> Article:
     title, h1 = find_title(tree, page.url, site_label)
     if kind == "skip":
         return _skipped(page, site, reason or "not-article", title=title, canonical=canonical)
-    text, captions = extract_body(tree, page.url, title)
+    text, captions = extract_body(tree, page.url, title, h1, site_names_of(tree, site_label))
     why = content_skip_reason(tree, text, h1)
     if why:
         return _skipped(page, site, why, detail=f"{len(text.split())} words", title=title, canonical=canonical)

@@ -86,8 +86,24 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
-def preclean(tree) -> None:
-    """Drop boilerplate containers; make embedded tweets/statements plain quotes (in place)."""
+def _unwrap_embed(bq) -> None:
+    """An embedded post (tweet, Instagram ...) becomes a plain quote, and the wrappers that
+    hold nothing else lose the class/id that would get them discarded as social widgets."""
+    for attr in ("class", "id", "style"):
+        bq.attrib.pop(attr, None)
+    bq.set("data-embed", "1")
+    size = len(bq.text_content()) or 1
+    for anc in bq.iterancestors():
+        if anc.tag in ("body", "html", "article", "main") or len(anc.text_content()) > 1.3 * size + 40:
+            break
+        for attr in ("class", "id", "style"):
+            anc.attrib.pop(attr, None)
+
+
+def preclean(tree, headline=None) -> None:
+    """Drop boilerplate containers; make embedded tweets/statements plain quotes (in place).
+    Containers holding the headline, an embedded post, or a large share of the page's
+    text are never dropped, whatever their class says."""
     doomed = []
     for el in tree.iter():
         if not isinstance(el.tag, str):
@@ -97,7 +113,7 @@ def preclean(tree) -> None:
             continue
         cls = f"{el.get('class', '')} {el.get('id', '')}"
         if tag == "blockquote" and _TWEET.search(cls):
-            el.attrib.pop("class", None)
+            _unwrap_embed(el)
             continue
         if tag in ("figure", "div") and _TWEET.search(cls):
             continue
@@ -110,53 +126,189 @@ def preclean(tree) -> None:
             doomed.append(el)
     if not doomed:
         return
-    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    body = tree.find(".//body")
+    page_len = len(norm_text((body if body is not None else tree).text_content())) or 1
+    total_p = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    protected = set(headline.iterancestors()) if headline is not None else set()
+    for bq in tree.iter("blockquote"):
+        if bq.get("data-embed") == "1":
+            protected.update(bq.iterancestors())
     doomed_set = set(doomed)
     for el in doomed:
-        if any(a in doomed_set for a in el.iterancestors()):
+        if el in protected or any(a in doomed_set for a in el.iterancestors()):
             continue
-        # never drop a container holding the headline or much of the page's paragraph text
-        if el.xpath(".//h1") or sum(len(p.text_content()) for p in el.iter("p")) > 0.4 * total:
+        if el.xpath(".//h1") or sum(len(p.text_content()) for p in el.iter("p")) > 0.4 * total_p \
+                or len(norm_text(el.text_content())) > 0.35 * page_len:
             continue
         _drop(el)
 
 
-def block_texts(body) -> list[tuple[str, str, float]]:
-    """(tag, text, link share) for each top-level block of trafilatura's body."""
+def block_texts(body) -> list[tuple[str, str]]:
+    """(tag, text) for each top-level block of trafilatura's body."""
     out = []
     for child in body:
         wrap = etree.Element("body")
         wrap.append(deepcopy(child))
         txt = xmltotxt(wrap, False).strip()
-        if not txt:
-            continue
-        total = len(norm_text(child.xpath("string()")))
-        links = sum(len(norm_text(r.xpath("string()"))) for r in child.iter("ref"))
-        out.append((child.tag, txt, links / total if total else 0.0))
+        if txt:
+            out.append((child.tag, txt))
     return out
 
 
-def clean_blocks(blocks: list[tuple[str, str, float]], title: str | None) -> list[str]:
-    kept = list(blocks)
-    # the headline repeated at the top
-    st = simplify(title or "")
-    while kept and st and simplify(kept[0][1]) and (simplify(kept[0][1]) == st):
+def anchor_texts(tree) -> set[str]:
+    """Normalised texts of the page's links (two words or more)."""
+    out = set()
+    for a in tree.iter("a"):
+        t = norm_text(a.text_content())
+        if len(t) > 3 and " " in t:
+            out.add(t)
+    return out
+
+
+def link_share(text: str, anchors: set[str]) -> float:
+    """Share of ``text`` made of link texts (approximate: anchor texts found in it)."""
+    t = norm_text(text).lstrip("-•* ").strip()
+    if not t:
+        return 0.0
+    if t in anchors:
+        return 1.0
+    covered = 0
+    for a in anchors:
+        if len(a) <= len(t) and a in t:
+            covered += len(a)
+    return min(1.0, covered / len(t))
+
+
+_DATEISH = re.compile(
+    r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2}|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"updated|published|posted|min read|minutes? ago|hours? ago)\b", re.I)
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+\S", re.I)
+_TAIL_PROMO = re.compile(
+    r"follow\s+(?:us|him|her|them|me|\w+)\s+on\b|\bon\s+(?:twitter|facebook|instagram)\b.*@|@\w+\s*\.?$|"
+    r"\bsubscribe\b|\bnewsletters?\b|\bsign\s+up\b|\bclick\s+here\b|\bget\s+access\b|\bdelivered\s+(?:to|through)\b|"
+    r"\blisten\s+(?:to|live|back)\b|\bdownload\s+(?:the|our)\s+app\b|all\s+rights\s+reserved|"
+    r"\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b|\bemail\s+(?:us|him|her)\b|^comments?$|^share$|^print$",
+    re.I)
+
+
+def _is_head_junk(text: str, title_s: str, site_names: list[str], anchors: set[str]) -> bool:
+    st = simplify(text)
+    if not st:
+        return True
+    words = st.split()
+    if title_s and (st == title_s or (len(words) >= 3 and (st in title_s or title_s in st))):
+        return True
+    if len(words) <= 12 and _DATEISH.search(text) and not text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
+        return True
+    if len(words) <= 8 and _BYLINE.match(text):
+        return True
+    if any(st == simplify(n) for n in site_names if n):
+        return True
+    if len(words) <= 12 and link_share(text, anchors) > 0.8:
+        return True
+    return False
+
+
+def clean_blocks(blocks: list[tuple[str, str]], title: str | None, anchors: set[str] | None = None,
+                 site_names: list[str] | None = None) -> list[str]:
+    """Drop the headline / date / byline lines above the first paragraph, boilerplate
+    lines anywhere, and promotion, link lists and sign-offs at the end."""
+    anchors = anchors or set()
+    kept = [b for b in blocks if not _BOILER_LINE.match(b[1])]
+    title_s = simplify(title or "")
+    # head: short header lines before the first real paragraph
+    while len(kept) > 1 and len(kept[0][1].split()) < 25 and _is_head_junk(kept[0][1], title_s, site_names or [], anchors):
         kept.pop(0)
-    kept = [b for b in kept if not _BOILER_LINE.match(b[1])]
-    # trailing link lists (related stories) and link-only lines
-    while kept and (kept[-1][2] > 0.6 and len(kept[-1][1]) < 400):
-        kept.pop()
-    return [b[1] for b in kept]
+    # the headline repeated anywhere as a block of its own
+    if title_s:
+        kept = [b for b in kept if simplify(b[1]) != title_s] or kept
+    # tail: link lists, promotion and sign-offs
+    while len(kept) > 1:
+        tag, txt = kept[-1]
+        nwords = len(txt.split())
+        if nwords < 25 and _is_head_junk(txt, title_s, site_names or [], anchors):
+            kept.pop()
+        elif nwords <= 80 and _TAIL_PROMO.search(txt):
+            kept.pop()
+        elif nwords <= 40 and link_share(txt, anchors) > 0.6:
+            kept.pop()
+        elif tag == "list" and link_share(txt, anchors) > 0.6:
+            kept.pop()
+        else:
+            break
+    return kept
 
 
-def extract_body(tree, url: str | None = None, title: str | None = None) -> tuple[str, list[str]]:
+_SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:\u061f\u06d4]\s*$")
+
+
+def _prose(text: str, anchors: set[str]) -> bool:
+    words = text.split()
+    return len(words) >= MIN_WORDS and bool(_SENTENCE_END.search(text)) and link_share(text, anchors) < 0.3 \
+        and not _TAIL_PROMO.search(text)
+
+
+def merge_prose(core: list[tuple[str, str]], full: list[tuple[str, str]], anchors: set[str]) -> list[tuple[str, str]]:
+    """Blocks of the fuller extraction that the precise one dropped are put back when
+    they sit between two kept blocks and are headings or read as prose (a sentence of
+    several words, few links): the precise run fixes the article's extent, the full
+    run fills its holes."""
+    if not core or not full:
+        return core
+    key = [simplify(x[1]) for x in full]
+    core_keys = {simplify(x[1]) for x in core}
+    inside = [i for i, k in enumerate(key) if k in core_keys]
+    if len(inside) < 2:
+        return core
+    lo, hi = inside[0], inside[-1]
+    merged = []
+    for i, (tag, txt) in enumerate(full):
+        if key[i] in core_keys:
+            merged.append((tag, txt))
+        elif lo < i < hi and (_prose(txt, anchors) or (tag == "head" and len(txt.split()) <= 20
+                                                         and link_share(txt, anchors) < 0.5)):
+            merged.append((tag, txt))
+    # a block only the precise run has: keep its output as it is
+    if len({simplify(x[1]) for x in merged} & core_keys) < len(core_keys):
+        return core
+    return merged
+
+
+MIN_WORDS = 8
+
+
+def extract_body(tree, url: str | None = None, title: str | None = None, headline=None,
+                 site_names: list[str] | None = None) -> tuple[str, list[str]]:
     """(text, captions) of the article in ``tree`` (which is not modified)."""
     work = deepcopy(tree)
     captions = take_captions(work)
-    preclean(work)
+    head = None
+    if headline is not None:
+        # the same element in the copy, found by its path
+        found = work.getroottree().xpath(tree.getroottree().getpath(headline))
+        head = found[0] if found else None
+    preclean(work, head)
+    anchors = anchor_texts(work)
+    mode = MODE
     doc = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True,
-                                      with_metadata=False)
+                                      with_metadata=False, favor_precision=mode in ("prec", "prec+rescue", "merge"))
     if doc is None or doc.body is None:
         return "", captions
-    lines = clean_blocks(block_texts(doc.body), title)
-    return "\n".join(lines).strip(), captions
+    lines = clean_blocks(block_texts(doc.body), title, anchors, site_names)
+    if mode == "merge":
+        d2 = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True, with_metadata=False)
+        if d2 is not None and d2.body is not None:
+            l2 = clean_blocks(block_texts(d2.body), title, anchors, site_names)
+            lines = merge_prose(lines, l2, anchors)
+    if mode == "prec+rescue":
+        d2 = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True, with_metadata=False)
+        if d2 is not None and d2.body is not None:
+            l2 = clean_blocks(block_texts(d2.body), title, anchors, site_names)
+            if sum(len(t) for _, t in lines) < RATIO * sum(len(t) for _, t in l2):
+                lines = l2
+    return "\n".join(t for _, t in lines).strip(), captions
+
+
+MODE = "merge"
+RATIO = 0.7

@@ -67,6 +67,9 @@ def article_row(article: Article, page: Page, site_label: str | None, extractor_
         "source": page.source,
         "content_sha256": hashlib.sha256(page.body).hexdigest(),
         "extractor_version": extractor_version,
+        # a new row is the latest version until a later one arrives (pipeline.versions)
+        "version": 1,
+        "is_latest": True,
     }
 
 
