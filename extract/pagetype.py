@@ -54,7 +54,10 @@ def page_kind(tree, url: str) -> tuple[str, str | None]:
     if not article_signal and (body_classes & _LISTING_BODY) and not (body_classes & _ARTICLE_BODY):
         return "skip", "listing-page"
     if not article_signal and og_type in ("website", "profile", "blog"):
-        return "maybe", ("listing-page" if _teaser_count(tree) >= 1 else "not-article")
+        teasers = _teaser_count(tree)
+        if teasers >= 2:
+            return "skip", "listing-page"
+        return "maybe", ("listing-page" if teasers else "not-article")
     return "article", None
 
 
