@@ -58,6 +58,8 @@ class Fetcher:
 
 
 def check_source(site: Site, source: Source, url: str, fetcher: Fetcher, depth: int = 0) -> SourceCheck:
+    if source.kind == "wp-json" and "per_page=" not in url:
+        url += ("&" if "?" in url else "?") + "per_page=100"
     check = SourceCheck(source.kind, url)
     try:
         check.status, body = fetcher.get(url)
@@ -95,7 +97,7 @@ def check_source(site: Site, source: Source, url: str, fetcher: Fetcher, depth: 
         elif kind == "wp-json":
             entries = discovery.parse_wp_posts(body)
             check.article_urls = sum(1 for e in entries if site.is_article_url(e.url))
-            check.outcome = f"{len(entries)} posts"
+            check.outcome = f"{len(entries)} posts on the first page"
         elif kind == "listing":
             links = discovery.page_links(body, url)
             check.article_urls = sum(1 for u in links if site.is_article_url(u))

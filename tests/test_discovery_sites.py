@@ -87,3 +87,17 @@ def test_since_bounds_a_backfill(tmp_path):
     template = site_for_host(host_of(drm))
     newer = {template.article_path(r) for r in template.articles() if r.local_date >= date(2024, 6, 1)}
     assert newer and {re.sub(r"^https?://[^/]+", "", u) for u in fetched} == newer
+
+
+def test_sites_check_reports_each_source(tmp_path):
+    site = next(s for s in DISCOVERY_SITES if s.name == "disc-wponly")
+    with SnapshotServer() as server:
+        result = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "sites", "check", site.name,
+             "--base-url", f"http://{host_of(site)}:{server.port}", "--resolve", f"{host_of(site)}=127.0.0.1"],
+            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any("rss" in l and " 404 " in l for l in lines)
+    assert any("wp-json" in l and "-> 14 article URLs" in l for l in lines), result.stdout
+    assert "1 of 2 configured sources yield article URLs" in result.stdout
