@@ -254,20 +254,28 @@ def merge_prose(core: list[tuple[str, str]], full: list[tuple[str, str]], anchor
     they sit between two kept blocks and are headings or read as prose (a sentence of
     several words, few links): the precise run fixes the article's extent, the full
     run fills its holes."""
-    if not core or not full:
+    if not full:
         return core
+    if not core:
+        return full
     key = [simplify(x[1]) for x in full]
     core_keys = {simplify(x[1]) for x in core}
     inside = [i for i, k in enumerate(key) if k in core_keys]
-    if len(inside) < 2:
+    if len(inside) < 1:
         return core
     lo, hi = inside[0], inside[-1]
+    short = sum(len(t) for _, t in core) < EDGE_RATIO * sum(len(t) for _, t in full)
+    if short:
+        while lo > 0 and _prose(full[lo - 1][1], anchors) and len(full[lo - 1][1].split()) >= EDGE_WORDS:
+            lo -= 1
+        while hi < len(full) - 1 and _prose(full[hi + 1][1], anchors) and len(full[hi + 1][1].split()) >= EDGE_WORDS:
+            hi += 1
     merged = []
     for i, (tag, txt) in enumerate(full):
         if key[i] in core_keys:
             merged.append((tag, txt))
-        elif lo < i < hi and (_prose(txt, anchors) or (tag == "head" and len(txt.split()) <= 20
-                                                         and link_share(txt, anchors) < 0.5)):
+        elif lo <= i <= hi and (_prose(txt, anchors) or (tag == "head" and len(txt.split()) <= 20
+                                                           and link_share(txt, anchors) < 0.5)):
             merged.append((tag, txt))
     # a block only the precise run has: keep its output as it is
     if len({simplify(x[1]) for x in merged} & core_keys) < len(core_keys):
@@ -275,12 +283,30 @@ def merge_prose(core: list[tuple[str, str]], full: list[tuple[str, str]], anchor
     return merged
 
 
+
+
+# merge_prose: a block of the recall run rejoins the text when it reads as prose of at
+# least MIN_WORDS words; when the precise run kept less than EDGE_RATIO of the recall
+# run's text (a truncated extent), prose blocks of EDGE_WORDS words or more adjoining
+# its first/last block are added too.
 MIN_WORDS = 8
+EDGE_WORDS = 15
+EDGE_RATIO = 0.5
+
+
+def _run(work, url, precision: bool, fast: bool):
+    doc = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True,
+                                      with_metadata=False, favor_precision=precision, fast=fast)
+    return block_texts(doc.body) if doc is not None and doc.body is not None else []
 
 
 def extract_body(tree, url: str | None = None, title: str | None = None, headline=None,
                  site_names: list[str] | None = None) -> tuple[str, list[str]]:
-    """(text, captions) of the article in ``tree`` (which is not modified)."""
+    """(text, captions) of the article in ``tree`` (which is not modified).
+
+    Two trafilatura runs on the pre-cleaned copy: favor_precision (full cascade) decides
+    the article's extent; a fast default run supplies the prose and headings the precise
+    run dropped inside that extent (:func:`merge_prose`)."""
     work = deepcopy(tree)
     captions = take_captions(work)
     head = None
@@ -290,25 +316,7 @@ def extract_body(tree, url: str | None = None, title: str | None = None, headlin
         head = found[0] if found else None
     preclean(work, head)
     anchors = anchor_texts(work)
-    mode = MODE
-    doc = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True,
-                                      with_metadata=False, favor_precision=mode in ("prec", "prec+rescue", "merge"))
-    if doc is None or doc.body is None:
-        return "", captions
-    lines = clean_blocks(block_texts(doc.body), title, anchors, site_names)
-    if mode == "merge":
-        d2 = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True, with_metadata=False)
-        if d2 is not None and d2.body is not None:
-            l2 = clean_blocks(block_texts(d2.body), title, anchors, site_names)
-            lines = merge_prose(lines, l2, anchors)
-    if mode == "prec+rescue":
-        d2 = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True, with_metadata=False)
-        if d2 is not None and d2.body is not None:
-            l2 = clean_blocks(block_texts(d2.body), title, anchors, site_names)
-            if sum(len(t) for _, t in lines) < RATIO * sum(len(t) for _, t in l2):
-                lines = l2
+    core = clean_blocks(_run(work, url, precision=True, fast=False), title, anchors, site_names)
+    full = clean_blocks(_run(work, url, precision=False, fast=True), title, anchors, site_names)
+    lines = merge_prose(core, full, anchors)
     return "\n".join(t for _, t in lines).strip(), captions
-
-
-MODE = "merge"
-RATIO = 0.7
