@@ -57,17 +57,25 @@ class Fetcher:
             return err.code, b""
 
 
+def fetch_into(check: SourceCheck, fetcher: Fetcher, not_found: str = "") -> bytes | None:
+    """The body of ``check.url``; None (with the outcome recorded) when it did not answer 200."""
+    try:
+        check.status, body = fetcher.get(check.url)
+    except (OSError, ValueError) as err:
+        check.outcome = f"unreachable: {getattr(err, 'reason', err)}"
+        return None
+    if check.status != 200:
+        check.outcome = f"HTTP {check.status}{not_found}"
+        return None
+    return body
+
+
 def check_source(site: Site, source: Source, url: str, fetcher: Fetcher, depth: int = 0) -> SourceCheck:
     if source.kind == "wp-json" and "per_page=" not in url:
         url += ("&" if "?" in url else "?") + "per_page=100"
     check = SourceCheck(source.kind, url)
-    try:
-        check.status, body = fetcher.get(url)
-    except (OSError, ValueError) as err:
-        check.outcome = f"unreachable: {getattr(err, 'reason', err)}"
-        return check
-    if check.status != 200:
-        check.outcome = f"HTTP {check.status}"
+    body = fetch_into(check, fetcher)
+    if body is None:
         return check
     try:
         children: list[tuple[Source, str]] = []
@@ -118,13 +126,8 @@ def check_robots(site: Site, fetcher: Fetcher) -> SourceCheck:
 
     url = urlunsplit(urlsplit(site.home)._replace(path="/robots.txt", query="", fragment=""))
     check = SourceCheck("robots.txt", url)
-    try:
-        check.status, body = fetcher.get(url)
-    except (OSError, ValueError) as err:
-        check.outcome = f"unreachable: {getattr(err, 'reason', err)}"
-        return check
-    if check.status != 200:
-        check.outcome = f"HTTP {check.status} (everything allowed)"
+    body = fetch_into(check, fetcher, not_found=" (everything allowed)")
+    if body is None:
         return check
     rules = Protego.parse(body.decode("utf-8", "replace"))
     blocked = [u for _, u in site.source_urls() if not rules.can_fetch(u, fetcher.user_agent)]
