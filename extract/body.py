@@ -37,6 +37,10 @@ _PRE_REMOVE = re.compile(
     r"outbrain|taboola|ad-?slot|advert(?:isement)?)(?:[-_].*)?$",
     re.I,
 )
+# cheap pre-filter: a class/id string without any of these cannot match _PRE_REMOVE
+_PRE_HINT = re.compile(r"shar|social|relat|recent|popular|also|read|newsletter|subscri|log|sign|modal|popup|cookie|"
+                       r"consent|gdpr|comment|respond|sidebar|widget|author|tags|breadcrumb|navigation|nav-|"
+                       r"top-?bar|header-?date|outbrain|taboola|ad-?slot|advert", re.I)
 _NEUTRAL = ("no-", "has-", "with-", "is-", "without-")
 _PRE_REMOVE_TAGS = ("aside", "nav", "footer", "form", "dialog")
 _KEEP_TAGS = {"html", "body", "main", "article", "p", "h1", "h2", "h3", "h4", "blockquote", "figure"}
@@ -112,6 +116,8 @@ def preclean(tree, headline=None) -> None:
         if tag in ("html", "body"):
             continue
         cls = f"{el.get('class', '')} {el.get('id', '')}"
+        if not cls.strip() and tag not in _PRE_REMOVE_TAGS:
+            continue
         if tag == "blockquote" and _TWEET.search(cls):
             _unwrap_embed(el)
             continue
@@ -122,7 +128,8 @@ def preclean(tree, headline=None) -> None:
             continue
         if tag in ("main", "article", "h1"):
             continue
-        if any(_PRE_REMOVE.match(tok) for tok in cls.split() if not tok.lower().startswith(_NEUTRAL)):
+        if _PRE_HINT.search(cls) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
+                                         if not tok.lower().startswith(_NEUTRAL)):
             doomed.append(el)
     if not doomed:
         return

@@ -65,14 +65,32 @@ def is_boilerplate_container(el) -> bool:
     return False
 
 
-def in_boilerplate(el, stop=None) -> bool:
-    """Whether ``el`` or an ancestor (below ``stop``) is a boilerplate container."""
+def in_boilerplate(el, stop=None, cache: dict | None = None) -> bool:
+    """Whether ``el`` or an ancestor (below ``stop``) is a boilerplate container.
+    ``cache`` (a dict owned by the caller, per tree) memoises answers along the way."""
+    if cache is None:
+        node = el
+        while node is not None and node is not stop:
+            if isinstance(node.tag, str) and node.tag not in ("html", "body") and is_boilerplate_container(node):
+                return True
+            node = node.getparent()
+        return False
+    chain = []
     node = el
+    result = False
     while node is not None and node is not stop:
+        if node in cache:
+            result = cache[node]
+            break
+        chain.append(node)
         if isinstance(node.tag, str) and node.tag not in ("html", "body") and is_boilerplate_container(node):
-            return True
+            result = True
+            break
         node = node.getparent()
-    return False
+    # everything below a boilerplate container is boilerplate; a clean answer holds for the chain
+    for n in chain:
+        cache[n] = result
+    return result
 
 
 def json_ld_objects(tree) -> list[dict]:

@@ -272,7 +272,8 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
             if p is None or not (lo <= p <= hi):
                 continue
             scope.append(el)
-        scope = [el for el in scope if not in_boilerplate(el)]
+        bcache: dict = {}
+        scope = [el for el in scope if not in_boilerplate(el, cache=bcache)]
         time_tags, byline, near = [], [], []
         for el in scope:
             is_time = el.tag == "time" or (el.get("itemprop") or "").lower() in ("datepublished", "datemodified", "datecreated")
