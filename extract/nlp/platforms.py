@@ -40,6 +40,8 @@ _CONTEXT_WORDS = {
     "suspended", "internet", "pta", "musk", "post", "posted", "posts", "app", "apps", "disrupted", "disruption",
     "online", "followers", "unblocked", "shutdown", "throttled", "throttling", "connectivity", "netblocks",
     "messaging", "encrypted", "download", "downloads", "inaccessible", "accessible",
+    "restriction", "restrictions", "restricted", "lifted", "lift", "restore", "restoration", "reinstated",
+    "unblocking", "banning", "tweeting", "website", "websites",
 }
 
 

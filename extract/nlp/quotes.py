@@ -61,10 +61,12 @@ _NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_ORG = {"it"}
 _PRONOUNS_ANY = {"they", "we", "i"}
+_PRONOUNS_ALL = {"he", "she", "it", "they", "we", "i"}
 _QUOTE_PAIRS = [("“", "”"), ('"', '"')]
 _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}\s*([^\n(]{2,80}?)\s*\((@\w{1,30})\)\s*([^\n]*)$", re.M)
 _HEADING = re.compile(
-    r"^[ \t]*(?:full text of |read |text of )?(?:the )?(?:statement|press release|message|remarks|tweet|post|address)s?\s+(?:of|by|from)\s+([^\n]{3,120}?)\s*:?\s*$",
+    r"^[ \t]*(?:(?:full text of |read |text of )?(?:the )?(?:statement|press release|message|remarks|tweet|post|address)s?\s+(?:of|by|from)\s+([^\n]{3,120}?)"
+    r"|(?-i:([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|the|and|on)){0,8}?))(?:['’]s)?\s+(?:statement|press release|message))\s*:?\s*$",
     re.I | re.M,
 )
 
@@ -103,7 +105,11 @@ class QuoteExtractor:
         return self._kind(e) == "person"
 
     def _is_org(self, e: Span) -> bool:
-        return self._kind(e) == "org"
+        k = self._kind(e)
+        if k == "platform":  # operators speak as organisations ("PTCL said")
+            return any(m.start_char == e.start_char and m.attrs.get("category") == "operator"
+                       for m in e.doc._.mentions or [])
+        return k == "org"
 
     def _org_value(self, doc: Doc, e: Span) -> str:
         inf = span_info(doc, e)
@@ -126,10 +132,19 @@ class QuoteExtractor:
         if isinstance(head, list):
             heads = head
             head = heads[-1]
-            s = min(h.left_edge.i for h in heads)
-            e = max(h.right_edge.i for h in heads) + 1
+            s, e = head.left_edge.i, head.right_edge.i + 1
+            for h in reversed(heads[:-1]):
+                # only "NetBlocks' Alp Toker": a subject right before this one, joined by a possessive mark
+                gap = doc[h.right_edge.i + 1: s]
+                if len(gap) <= 1 and all(t.text in {"'", "’", "'s", "’s"} for t in gap):
+                    s = h.left_edge.i
         else:
             s, e = head.left_edge.i, head.right_edge.i + 1
+        for m in doc._.mentions or []:
+            if m.kind in {"org", "person"} and m.start_char <= head.idx < m.end_char:
+                sp = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+                if sp is not None:
+                    s, e = min(s, sp.start), max(e, sp.end)
         toks = list(doc[s:e])
         # cut relative clauses / long appositions' tails at a comma after the head for ents search
         ents = self._ents_in(doc, s, e)
@@ -157,6 +172,7 @@ class QuoteExtractor:
         if low in _PRONOUNS_PERSON | _PRONOUNS_ORG | _PRONOUNS_ANY or (
             head.pos_ == "NOUN" and toks[0].lower_ in {"the", "this"} and (low in _ORG_NOUNS or low in _PERSON_NOUNS)
             and not any(x.start <= head.i < x.end for x in orgs)
+            and all(c.dep_ in {"det", "amod", "compound"} for c in head.lefts) and not list(head.rights)
         ):
             return self._resolve(doc, head, history, at_char)
         head_in_org = any(x.start <= head.i < x.end for x in orgs)
@@ -188,10 +204,6 @@ class QuoteExtractor:
         if orgs:
             o = min(orgs, key=lambda x: abs(x.root.i - head.i))
             return clean_name(o.text), "org", None
-        if low in _PRONOUNS_PERSON | _PRONOUNS_ORG | _PRONOUNS_ANY or (
-            head.pos_ == "NOUN" and toks[0].lower_ in {"the", "this"} and (low in _ORG_NOUNS or low in _PERSON_NOUNS)
-        ):
-            return self._resolve(doc, head, history, at_char)
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             span = doc[s:e]
             return clean_name(span.text), ("person" if len(span) > 1 else "org"), None
@@ -211,7 +223,11 @@ class QuoteExtractor:
             if m.end_char == prev_end and m.kind in {"person", "org"}:
                 span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
                 if span is not None:
-                    return [span.root]
+                    tok = span.root
+                    # "a researcher at the Institute noted": climb to the noun the name hangs on
+                    while tok.dep_ in {"pobj", "prep"} and tok.head.i < verb.i and tok.head is not tok:
+                        tok = tok.head
+                    return [tok]
         return []
 
     @staticmethod
@@ -249,7 +265,12 @@ class QuoteExtractor:
                     if m.kind == "org":
                         return m.value, "org", None
             return doc[head.left_edge.i: head.i + 1].text, "unnamed", None
-        for q in sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True):
+        prior = sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True)
+        if prior and prior[0].speaker and at_char - prior[0].end_char < 250 and (
+                want is None or prior[0].speaker_kind in {want, "unnamed"}) and prior[0].speaker.lower() not in _PRONOUNS_ALL:
+            # the speaker of the sentence just before ("..., a researcher noted. ..., she added")
+            return prior[0].speaker, prior[0].speaker_kind, prior[0].speaker_role_or_org
+        for q in prior:
             if q.speaker and q.speaker_kind != "unnamed" and (want is None or q.speaker_kind == want):
                 return q.speaker, q.speaker_kind, q.speaker_role_or_org
         for m in reversed(self._mentions_before(doc, at_char)):
@@ -326,7 +347,8 @@ class QuoteExtractor:
                     while inner_e > inner_s and para[inner_e - 1] in ",;: ":
                         inner_e -= 1
                     inner = para[inner_s:inner_e].strip()
-                    if len(inner.split()) >= self.min_direct_tokens:
+                    if len(inner.split()) >= self.min_direct_tokens or (
+                            len(inner.split()) >= 2 and inner[-1] in ".?!" and inner[0].isupper()):
                         lead = len(para[inner_s:inner_e]) - len(para[inner_s:inner_e].lstrip())
                         s = ps + inner_s + lead
                         out.append((s, s + len(inner)))
@@ -455,6 +477,10 @@ class QuoteExtractor:
                                          and not any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)):
                 # "..., residents of Mingora say, but ..." / "..., the district police said."
                 cs, ce = self._trim(doc, sent.start, subj[0].left_edge.i)
+                after = [x for x in doc[t.right_edge.i + 1:end_tok] if not x.is_punct]
+                if len(after) >= 3 and subj[0].pos_ == "PRON":
+                    # "Under Section X, he said, the authority must ...": the whole sentence
+                    cs, ce = self._trim(doc, sent.start, end_tok)
                 if ce - cs >= 3:
                     qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
                     if not any(self._overlaps(qs, qe, a, b) for a, b in covered):
@@ -488,6 +514,9 @@ class QuoteExtractor:
                 continue
             if cs is None or ce is None:
                 continue
+            sl = subj[0].left_edge.i
+            if cs < sl < ce:
+                ce = sl
             cs, ce = self._trim(doc, cs, ce)
             if ce - cs < 3:
                 continue
@@ -550,7 +579,8 @@ class QuoteExtractor:
         heading = text[hs:he]
         hm = _HEADING.match(heading)
         if hm:
-            hspan = doc.char_span(hs + hm.start(1), hs + hm.end(1), alignment_mode="expand")
+            g = 1 if hm.group(1) else 2
+            hspan = doc.char_span(hs + hm.start(g), hs + hm.end(g), alignment_mode="expand")
             if hspan is not None:
                 pers = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= hspan.start and e.end <= hspan.end]
                 if pers:
@@ -558,7 +588,7 @@ class QuoteExtractor:
                     role_txt = doc[hspan.start:p.start].text.strip() or None
                     speaker, kind, role = clean_name(p.text), "person", role_txt
                 else:
-                    speaker, kind, role = hm.group(1).strip(), kind, None
+                    speaker, kind, role = hm.group(g).strip(), kind, None
         return Quote(speaker, kind, role, "tweeted", text[qs:qe].rstrip("…. "), True, qs, qs + len(text[qs:qe].rstrip("…. ")))
 
     def _heading_statement(self, doc: Doc, m: re.Match, history):
@@ -573,8 +603,9 @@ class QuoteExtractor:
             return None
         if _SIGNATURE.match(text, e + 1) or _SIGNATURE.search(text[e: e + 300]):
             return None
-        hspan = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        speaker, kind, role = m.group(1).strip(), "person", None
+        g = 1 if m.group(1) else 2
+        hspan = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
+        speaker, kind, role = m.group(g).strip(), "person", None
         if hspan is not None:
             pers = [x for x in doc.ents if x.label_ == "PERSON" and x.start >= hspan.start and x.end <= hspan.end]
             orgs = [x for x in doc.ents if x.label_ in {"ORG", "PK_ORG"} and x.start >= hspan.start and x.end <= hspan.end]
