@@ -1,0 +1,247 @@
+"""Unit tests of the extraction modules, on the project's own small HTML."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from extract.article import EXTRACTOR_VERSION, extract_article
+from extract.body import clean_blocks, merge_prose, take_captions
+from extract.byline import split_authors, strip_site_suffix
+from extract.decode import decode_body, detect_encoding
+from extract.dom import parse_html
+from extract.language import detect_language
+from extract.page import Page
+from extract.pubdate import KARACHI, find_dates, parse_iso, parse_text_dates
+
+FIX = Path(__file__).parent / "fixtures" / "extract"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FETCHED = datetime(2025, 9, 12, 10, 0, tzinfo=timezone.utc)
+
+
+def _fixture_page(name: str, fetched_at=FETCHED, url="https://example.test/story/") -> Page:
+    return Page(url=url, body=(FIX / name).read_bytes(), fetched_at=fetched_at, content_type="text/html")
+
+
+# ------------------------------------------------------------------ seed layouts
+@pytest.mark.parametrize("name,want,title,authors", [
+    ("photonews_like_meta.html", date(2024, 2, 21), "Broadband Slowdown Stretches Into Its Fourth Day", ["Web Desk"]),
+    ("photonews_like_nometa.html", date(2024, 2, 21), "Broadband Slowdown Stretches Into Its Fourth Day", ["Web Desk"]),
+    ("drm_like_meta.html", date(2024, 1, 7), "Platforms Slow Down Across Pakistan During Online Fundraiser", ["DRM"]),
+    ("drm_like_nometa.html", date(2024, 1, 7), "Platforms Slow Down Across Pakistan During Online Fundraiser", ["DRM"]),
+])
+@pytest.mark.parametrize("fetched_at", [FETCHED, None])
+def test_seed_layouts(name, want, title, authors, fetched_at):
+    a = extract_article(_fixture_page(name, fetched_at))
+    assert a.skip_reason is None
+    assert a.published == want, a.date_source
+    assert a.published not in (date(2025, 6, 24), date(2025, 9, 12), date(2025, 9, 11))
+    assert a.title == title
+    assert a.authors == authors
+    assert a.language == "en"
+    for bad in ("Friday, September 12, 2025", "Recent Posts", "Share on Facebook", "Subscribe to our newsletter",
+                "Welcome Back", "Leave a Reply", "Previous Post", "Previous Article", "Related Posts", "Tags:",
+                "TAGGED", "All Rights Reserved", "All rights reserved", "Same problem here", "Photo: File"):
+        assert bad not in a.text
+    if "meta" in name and "nometa" not in name:
+        assert a.date_source == "json-ld" and a.published_at is not None
+    else:
+        assert a.date_source == "byline"
+
+
+def test_photonews_layout_keeps_heading_tweet_and_captions_apart():
+    a = extract_article(_fixture_page("photonews_like_meta.html"))
+    assert "What the providers said" in a.text.split("\n")
+    assert "Our teams are monitoring connectivity" in a.text
+    assert a.captions == ["Commuters check their phones at a bus stop in Rawalpindi. Photo: File",
+                          "A router displays a warning light in an office in Lahore."]
+    assert all(c not in a.text for c in a.captions)
+    assert a.modified_at == datetime(2024, 2, 22, 9, 5, tzinfo=a.modified_at.tzinfo)
+    assert a.published_at.utcoffset() == timedelta(hours=5)
+    assert len(a.text.split("\n")) == 8  # paragraph breaks kept
+
+
+def test_seed_text_byline_dates():
+    seed = SEEDS / "000_d393fa8b82837c76.txt"
+    if not seed.exists():
+        pytest.skip("../shared/seeds absent")
+    line = next(ln for ln in seed.read_text(encoding="utf-8").splitlines() if ln.startswith("By "))
+    found = parse_text_dates(line)
+    assert found[0][1] == date(2024, 2, 21) and found[0][2] == "published"
+
+
+# ------------------------------------------------------------------ dates
+def _tree(html: str):
+    return parse_html(html)
+
+
+def test_future_metadata_rejected_falls_back_to_byline():
+    html = ("<html><head><meta property='article:published_time' content='2026-01-01T10:00:00+05:00'></head><body>"
+            "<h1>Headline of the story here</h1><div class='byline'>Posted on 3 March 2024</div>"
+            "<p>" + "Some text. " * 40 + "</p></body></html>")
+    tree = _tree(html)
+    h1 = tree.find(".//h1")
+    r = find_dates(tree, fetched_at=FETCHED, h1=h1)
+    assert r.published.local_date == date(2024, 3, 3) and r.published.source == "byline"
+    assert "meta" in r.rejected
+    r2 = find_dates(tree, fetched_at=None, h1=h1)  # no fetch time: nothing rejected
+    assert r2.published.local_date == date(2026, 1, 1)
+
+
+def test_no_date_is_null_with_reason():
+    tree = _tree("<html><body><div class='top-bar header-date'>Friday, September 12, 2025</div>"
+                 "<h1>A headline without a date</h1><p>" + "Words here. " * 50 + "</p>"
+                 "<aside class='related'><h3><a href='/x'>Other</a></h3><span>June 24, 2025</span></aside></body></html>")
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published is None and r.reason == "no-trustworthy-date"
+
+
+def test_only_future_dates_reason():
+    tree = _tree("<html><head><meta name='pubdate' content='2030-01-01'></head><body><h1>T</h1></body></html>")
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published is None and r.reason == "only-future-dates"
+
+
+def test_naive_times_are_karachi_and_utc_converted():
+    v = parse_iso("2024-02-21T23:30:00")
+    assert v.tzinfo is KARACHI and v.hour == 23
+    utc = parse_iso("2024-02-21T20:30:00Z")
+    assert utc.astimezone(KARACHI).date() == date(2024, 2, 22)
+    assert parse_iso("2024-02-21") == date(2024, 2, 21)
+    assert parse_iso("2024-02-21T10:00:00+0500").utcoffset() == timedelta(hours=5)
+
+
+def test_text_dates_formats_and_labels():
+    got = parse_text_dates("Published February 21, 2024 11:42am | Updated 22 Feb, 2024 04:10pm PKT")
+    assert [(g[1].date(), g[2]) for g in got] == [(date(2024, 2, 21), "published"), (date(2024, 2, 22), "modified")]
+    assert got[0][1].hour == 11 and got[1][1].hour == 16
+    assert parse_text_dates("21/02/2024")[0][1] == date(2024, 2, 21)
+    assert parse_text_dates("2024-02-21")[0][1] == date(2024, 2, 21)
+    assert parse_text_dates("it may be 5 of 10 for 3 days") == []
+
+
+def test_modified_kept_separately():
+    tree = _tree("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+                 "\"2024-01-07T21:40:00+05:00\",\"dateModified\":\"2024-01-08T08:00:00+05:00\"}</script></head>"
+                 "<body><h1>T</h1></body></html>")
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.source == "json-ld" and r.modified.local_date == date(2024, 1, 8)
+
+
+# ------------------------------------------------------------------ title / authors
+@pytest.mark.parametrize("raw,want", [
+    ("By Web Desk", ["Web Desk"]),
+    ("DRM", ["DRM"]),
+    ("Reuters", ["Reuters"]),
+    ("Our Correspondent", ["Our Correspondent"]),
+    ("By Ali Khan and Sara Ahmed", ["Ali Khan", "Sara Ahmed"]),
+    ("Ali Khan, Sara Ahmed & Bilal Raza", ["Ali Khan", "Sara Ahmed", "Bilal Raza"]),
+    ("By Web Desk Published February 21, 2024 2 Min Read", ["Web Desk"]),
+])
+def test_split_authors(raw, want):
+    assert split_authors(raw) == want
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("X restored after 15 months - Dawn", "X restored after 15 months"),
+    ("PTA sets VPN deadline | The Express Tribune", "PTA sets VPN deadline"),
+    ("Dawn | Editorial: a dark week", "Editorial: a dark week"),
+    ("Karachi: water shortage worsens", "Karachi: water shortage worsens"),
+])
+def test_strip_site_suffix(raw, want):
+    assert strip_site_suffix(raw, ["Dawn", "The Express Tribune"], "https://www.dawn.com/news/1") == want
+
+
+# ------------------------------------------------------------------ charset
+def test_decoding_wrong_or_missing_charset():
+    text = "Caf\u00e9 \u2018quoted\u2019 \u2014 dash"
+    cp = f"<html><body><p>{text}</p></body></html>".encode("cp1252")
+    utf = f"<html><body><p>{text}</p></body></html>".encode("utf-8")
+    assert text in decode_body(cp, None)  # no charset at all
+    assert text in decode_body(cp, "text/html; charset=utf-8")  # lying header
+    assert text in decode_body(cp, "text/html; charset=iso-8859-1")  # latin-1 label means windows-1252
+    assert text in decode_body(utf, "text/html; charset=windows-1252")  # valid UTF-8 wins over the header
+    assert text in decode_body(utf, None)
+    meta = b"<html><head><meta charset='windows-1252'></head><body>" + text.encode("cp1252") + b"</body></html>"
+    assert text in decode_body(meta, None)
+    assert detect_encoding(b"\xef\xbb\xbf<p>x</p>")[0] == "utf-8-sig"
+
+
+def test_urdu_page_detected_and_not_mangled():
+    urdu = "کراچی میں انٹرنیٹ کی رفتار کئی دنوں سے سست ہے اور شہریوں کو مشکلات کا سامنا ہے۔ "
+    html = ("<html lang='ur'><head><meta property='og:type' content='article'><title>انٹرنیٹ سست</title></head><body>"
+            "<h1>انٹرنیٹ کی رفتار سست</h1><div class='byline'>August 14, 2024</div><div class='story__content'>"
+            + "".join(f"<p>{urdu}{i}</p>" for i in range(8)) + "</div></body></html>")
+    for enc_body, ct in ((html.encode("utf-8"), "text/html"), (html.encode("utf-8"), "text/html; charset=iso-8859-1")):
+        a = extract_article(Page(url="https://x.test/news/1/a", body=enc_body, fetched_at=FETCHED, content_type=ct))
+        assert a.language == "ur"
+        assert urdu.strip() in a.text
+        assert a.published == date(2024, 8, 14)
+    assert detect_language("The minister said on Monday that the service would be restored.") == "en"
+
+
+# ------------------------------------------------------------------ page types
+def _wrap(body: str, head: str = "") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("url,body,head,reason", [
+    ("https://x.test/category/news/", "<h1>News</h1>" + "<h2><a href='/a'>Story A is here</a></h2><p>x</p>" * 5, "", "listing-page"),
+    ("https://x.test/tag/fia/", "<h1>FIA</h1><h2><a href='/a'>A story</a></h2>", "", "listing-page"),
+    ("https://x.test/author/web-desk/", "<h1>Web Desk</h1>", "", "listing-page"),
+    ("https://x.test/?s=internet", "<h1>Search results</h1>", "", "search-page"),
+    ("https://x.test/login/", "<h1>Log in</h1><form><input type='password'></form>", "", "login-page"),
+    ("https://x.test/some-page/", "<h1>Sign in</h1><form><input name='u'><input type='password'></form>",
+     "<meta property='og:type' content='website'>", "login-page"),
+    ("https://x.test/video-clip/", "<h1>Protest clip</h1><iframe src='https://www.youtube.com/embed/x'></iframe><p>Watch the video.</p>",
+     "<meta property='og:type' content='article'>", "video-only"),
+    ("https://x.test/about/", "<h1>About us</h1><p>" + "We are a newsroom. " * 30 + "</p>",
+     "<meta property='og:type' content='website'>", "not-article"),
+])
+def test_non_articles_skipped(url, body, head, reason):
+    a = extract_article(Page(url=url, body=_wrap(body, head), fetched_at=FETCHED))
+    assert a.skip_reason == reason
+    assert a.text == ""
+
+
+def test_short_page_too_short():
+    a = extract_article(Page(url="https://x.test/n/1", body=_wrap("<h1>Headline</h1><p>Just a line.</p>",
+                                                                 "<meta property='og:type' content='article'>")))
+    assert a.skip_reason == "too-short"
+
+
+# ------------------------------------------------------------------ body helpers
+def test_clean_blocks_head_and_tail():
+    blocks = [("head", "The Headline Of The Story"), ("p", "March 3, 2024 10:00am"), ("p", "By Staff Reporter"),
+              ("p", "First real paragraph of the story, with enough words to read as prose."),
+              ("p", "Second paragraph, also real."),
+              ("p", "Follow us on Twitter @example for more."), ("list", "- Other story one\n- Other story two")]
+    anchors = {"Other story one", "Other story two"}
+    kept = clean_blocks(blocks, "The Headline Of The Story", anchors, ["Example News"])
+    assert [t for _, t in kept] == ["First real paragraph of the story, with enough words to read as prose.",
+                                    "Second paragraph, also real."]
+
+
+def test_merge_prose_fills_holes_only():
+    core = [("p", "First paragraph of the article, long enough."), ("p", "Last paragraph of the article, long enough.")]
+    full = [("p", "Menu item"), core[0], ("p", "A middle paragraph the precise run dropped, but it reads as prose."),
+            ("head", "A subheading"), ("p", "Read more"), core[1], ("p", "Some trailing boilerplate sentence here at the end.")]
+    got = [t for _, t in merge_prose(core, full, set())]
+    assert got == [core[0][1], full[2][1], "A subheading", core[1][1]]
+
+
+def test_take_captions():
+    tree = parse_html("<html><body><figure><img src='a'><figcaption>A caption.</figcaption></figure>"
+                      "<div class='wp-caption'><img src='b'><p class='wp-caption-text'>Second.</p></div><p>Text</p></body></html>")
+    assert take_captions(tree) == ["A caption.", "Second."]
+    assert "caption" not in tree.text_content().lower()
+
+
+# ------------------------------------------------------------------ determinism
+def test_same_html_same_row():
+    page = _fixture_page("photonews_like_nometa.html")
+    rows = [extract_article(page, site_label="snapshot-photonews") for _ in range(3)]
+    assert rows[0] == rows[1] == rows[2]
+    assert EXTRACTOR_VERSION.count(".") == 2
