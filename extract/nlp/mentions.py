@@ -22,7 +22,7 @@ _ACRONYM_DEF = re.compile(
 
 
 _HYPHEN_NAME = re.compile(
-    r"\b[A-Z][a-z]+-(?:ul|ur|un|ud|uz|us|ut|e|i|al|el|ad|ash)-[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+    r"\b[A-Z][a-z]+-(?:ul|ur|un|ud|uz|us|ut|e|i|al|el|ad|ash)-[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 )
 _ROLE_NOUNS = {"chairperson", "chairman", "chairwoman", "president", "director", "minister", "spokesperson",
                "spokesman", "spokeswoman", "founder", "co-founder", "chief", "lawyer", "advocate", "activist",

@@ -41,7 +41,8 @@ _CONTEXT_WORDS = {
     "online", "followers", "unblocked", "shutdown", "throttled", "throttling", "connectivity", "netblocks",
     "messaging", "encrypted", "download", "downloads", "inaccessible", "accessible",
     "restriction", "restrictions", "restricted", "lifted", "lift", "restore", "restoration", "reinstated",
-    "unblocking", "banning", "tweeting", "website", "websites",
+    "unblocking", "banning", "tweeting", "website", "websites", "shared", "share", "sharing", "video",
+    "videos", "viral", "posting", "trending", "trend", "hashtag", "hashtags", "follower", "space", "spaces",
 }
 
 

@@ -1,0 +1,96 @@
+"""Dates: spans, durations and resolution against the publication datetime (Asia/Karachi)."""
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from extract.nlp import analyze_texts
+from extract.nlp.dates import is_duration, resolve
+from extract.nlp.testing import shared_nlp
+
+PKT = ZoneInfo("Asia/Karachi")
+WED = datetime(2024, 2, 21, 12, tzinfo=PKT)  # Wednesday 21 February 2024
+SUN = datetime(2024, 1, 7, 21, tzinfo=PKT)  # Sunday 7 January 2024
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return shared_nlp()
+
+
+def dates(nlp, text, pub):
+    (mentions, _), = analyze_texts(nlp, [(text, pub)])
+    return [(m.text, m.value, m.attrs.get("granularity")) for m in mentions if m.kind == "date"]
+
+
+@pytest.mark.parametrize("text,pub,value,gran", [
+    ("Saturday", WED, "2024-02-17", "day"),
+    ("Sunday evening", SUN, "2024-01-07", "part-of-day"),
+    ("December 17, 2023", WED, "2023-12-17", "day"),
+    ("Dec 17", WED, "2023-12-17", "day"),
+    ("February 8", WED, "2024-02-08", "day"),
+    ("17 December 2023", WED, "2023-12-17", "day"),
+    ("last month", WED, "2024-01", "month"),
+    ("last week", WED, "2024-W07", "week"),
+    ("this year", WED, "2024", "year"),
+    ("December 2023", WED, "2023-12", "month"),
+    ("yesterday", WED, "2024-02-20", "day"),
+    ("last night", WED, "2024-02-20", "part-of-day"),
+    ("three days ago", WED, "2024-02-18", "day"),
+    ("last Sunday", SUN, "2023-12-31", "day"),
+    ("10 pm", SUN, "2024-01-07T22:00", "time"),
+])
+def test_resolve(text, pub, value, gran):
+    v, g, _ = resolve(text, pub)
+    assert (v, g) == (value, gran)
+
+
+def test_no_base_no_clock():
+    assert resolve("Saturday", None)[0] is None
+    assert resolve("last month", None)[0] is None
+    assert resolve("December 17, 2023", None)[0] == "2023-12-17"
+
+
+def test_future_tense_weekday(nlp):
+    got = dates(nlp, "The hearing will be held on Friday.", WED)
+    assert got == [("Friday", "2024-02-23", "day")]
+    got = dates(nlp, "The hearing was held on Friday.", WED)
+    assert got == [("Friday", "2024-02-16", "day")]
+
+
+def test_publication_time_converted_to_karachi(nlp):
+    # 20:30 UTC on Tuesday is 01:30 on Wednesday in Karachi
+    pub = datetime(2024, 2, 20, 20, 30, tzinfo=timezone.utc)
+    assert dates(nlp, "The block began on Saturday.", pub) == [("Saturday", "2024-02-17", "day")]
+
+
+def test_article_dates_in_context(nlp):
+    text = ("Social media stayed down for the fourth consecutive day. The blockage began Saturday, "
+            "after the February 8 election; X had been slow for 24 hours.")
+    got = dates(nlp, text, WED)
+    assert got == [("Saturday", "2024-02-17", "day"), ("February 8", "2024-02-08", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may restore access soon.",
+    "May users complained about speeds.",
+    "The outage entered its fourth consecutive day.",
+    "Services were suspended for 24 hours.",
+    "It lasted three days.",
+    "Five of 10 users were affected.",
+])
+def test_not_dates(nlp, text):
+    assert dates(nlp, text, WED) == []
+
+
+def test_may_as_a_month(nlp):
+    assert dates(nlp, "The ban was lifted in May.", datetime(2025, 6, 1, tzinfo=PKT)) == [("May", "2025-05", "month")]
+
+
+def test_is_duration():
+    assert is_duration("the fourth consecutive day")
+    assert is_duration("24 hours")
+    assert is_duration("a month")
+    assert not is_duration("last month")
+    assert not is_duration("three days ago")

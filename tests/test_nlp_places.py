@@ -1,0 +1,113 @@
+"""Places: GeoNames gazetteer, provinces, spellings, ambiguity, teams and courts."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from extract.nlp import analyze_texts
+from extract.nlp.testing import shared_nlp
+
+PUB = datetime(2024, 2, 21, 7, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return shared_nlp()
+
+
+def places(nlp, text):
+    (mentions, _), = analyze_texts(nlp, [(text, PUB)])
+    return [m for m in mentions if m.kind in ("city", "region")], mentions
+
+
+def test_gazetteer_size(nlp):
+    gaz = nlp.get_pipe("pk_places").gaz
+    pk_cities = {r["attrs"]["geonames_id"] for r in gaz.pk.values() if r["kind"] == "city" and r["attrs"]["population"] and r["attrs"]["population"] >= 15000}
+    assert len(pk_cities) >= 360
+
+
+def test_karachi_quetta_gilgit_are_cities_not_orgs(nlp):
+    ps, ms = places(nlp, "Users in Karachi, Quetta and Gilgit reported outages.")
+    assert [(m.value, m.kind) for m in ps] == [("Karachi", "city"), ("Quetta", "city"), ("Gilgit", "city")]
+    assert not [m for m in ms if m.kind == "org"]
+    k = ps[0].attrs
+    assert k["province"] == "Sindh" and k["country"] == "PK" and isinstance(k["geonames_id"], int)
+    assert 24 < k["latitude"] < 26 and 66 < k["longitude"] < 68
+
+
+@pytest.mark.parametrize("text,value,province", [
+    ("Protests were held in Pindi on Friday.", "Rawalpindi", "Punjab"),
+    ("Services resumed in Muzaffarabad.", "Muzaffarabad", "Azad Jammu and Kashmir"),
+    ("Shops closed in Mingora.", "Mingora", "Khyber Pakhtunkhwa"),
+    ("Curfew was imposed in D.I. Khan.", "Dera Ismail Khan", "Khyber Pakhtunkhwa"),
+    ("Curfew was imposed in Dera Ismail Khan.", "Dera Ismail Khan", "Khyber Pakhtunkhwa"),
+    ("Internet was cut in Parachinar.", "Parachinar", "Khyber Pakhtunkhwa"),
+])
+def test_spellings(nlp, text, value, province):
+    ps, _ = places(nlp, text)
+    assert [(m.value, m.attrs["province"]) for m in ps] == [(value, province)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Mobile data was suspended across Punjab.", "Punjab"),
+    ("Mobile data was suspended across Sindh.", "Sindh"),
+    ("Mobile data was suspended across Khyber Pakhtunkhwa.", "Khyber Pakhtunkhwa"),
+    ("Mobile data was suspended across KP.", "Khyber Pakhtunkhwa"),
+    ("Mobile data was suspended across Balochistan.", "Balochistan"),
+    ("Mobile data was suspended across Gilgit-Baltistan.", "Gilgit-Baltistan"),
+    ("Mobile data was suspended across Azad Kashmir.", "Azad Jammu and Kashmir"),
+    ("Mobile data was suspended across Islamabad Capital Territory.", "Islamabad Capital Territory"),
+    ("Mobile data was suspended in the former tribal districts.", "former FATA"),
+    ("Mobile data was suspended in North Waziristan.", "North Waziristan"),
+    ("Mobile data was suspended in the Swat valley.", "Swat"),
+])
+def test_regions(nlp, text, value):
+    ps, _ = places(nlp, text)
+    assert [(m.kind, m.value) for m in ps] == [("region", value)]
+    assert ps[0].attrs["country"] == "PK"
+
+
+def test_hyderabad_sindh_or_india(nlp):
+    ps, _ = places(nlp, "Traders in Hyderabad, Sindh, protested against load-shedding.")
+    assert ps[0].value == "Hyderabad" and ps[0].attrs["country"] == "PK"
+    ps, _ = places(nlp, "Police in Hyderabad, the capital of Telangana in India, arrested two men.")
+    hyd = [m for m in ps if m.value == "Hyderabad"][0]
+    assert hyd.attrs["country"] == "IN"
+
+
+def test_team_is_not_a_city(nlp):
+    ps, ms = places(nlp, "The Multan Sultans beat the Karachi Kings in the PSL.")
+    assert ps == []
+    assert {"Multan Sultans", "Karachi Kings"} <= {m.value for m in ms if m.kind == "org"}
+
+
+def test_court_is_an_org_and_does_not_locate_the_story(nlp):
+    # Decision: the seat of a court is not a place mention (a Lahore court hears
+    # petitions on nationwide bans); the court is an organisation.
+    ps, ms = places(nlp, "The Lahore High Court sought a reply from the PTA.")
+    assert ps == []
+    assert "Lahore High Court" in {m.value for m in ms if m.kind == "org"}
+    ps, ms = places(nlp, "Karachi Press Club members and the Islamabad Policy Research Institute met.")
+    assert ps == []
+
+
+def test_foreign_places_are_kept(nlp):
+    ps, _ = places(nlp, "Officials in New Delhi and Washington commented on the elections in Pakistan.")
+    got = {m.value: m.attrs["country"] for m in ps}
+    assert got["New Delhi"] == "IN"
+    assert got["Washington"] == "US"
+    assert got["Pakistan"] == "PK"
+
+
+def test_dateline_and_context_only_towns(nlp):
+    ps, ms = places(nlp, "KARACHI: Internet was shut down in Tank and Bannu.")
+    assert [m.value for m in ps] == ["Karachi", "Tank", "Bannu"]
+    ps, _ = places(nlp, "Tank commanders met. The city became a tech hub.")
+    assert ps == []
+
+
+def test_offsets_match_text(nlp):
+    text = "Residents of D.I. Khan and Pindi said so."
+    ps, _ = places(nlp, text)
+    for m in ps:
+        assert text[m.start_char:m.end_char] == m.text

@@ -1,0 +1,90 @@
+"""Quotes: direct and reported speech, speakers, roles, pronouns, headings and posts."""
+
+import pytest
+
+from extract.nlp import analyze_texts
+from extract.nlp.testing import shared_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return shared_nlp()
+
+
+def quotes(nlp, text):
+    (_, qs), = analyze_texts(nlp, [(text, None)])
+    for q in qs:
+        assert text[q.start_char:q.end_char] == q.quote
+    return qs
+
+
+def test_possessive_org_gives_org(nlp):
+    qs = quotes(nlp, "NetBlocks’ Alp Toker noted that the restrictions were still in place on several networks.")
+    assert len(qs) == 1
+    q = qs[0]
+    assert (q.speaker, q.speaker_kind, q.speaker_role_or_org, q.verb, q.direct) == (
+        "Alp Toker", "person", "NetBlocks", "noted", False)
+    assert q.quote == "the restrictions were still in place on several networks"
+
+
+def test_role_before_name(nlp):
+    q, = quotes(nlp, "Digital rights advocate Usama Khilji said the shutdown hurt small businesses the most.")
+    assert (q.speaker, q.speaker_role_or_org) == ("Usama Khilji", "Digital rights advocate")
+
+
+def test_org_after_name(nlp):
+    q, = quotes(nlp, "Michael Kugelman from the Wilson Center observed that the ban had drawn international attention.")
+    assert (q.speaker, q.speaker_role_or_org, q.verb) == ("Michael Kugelman", "Wilson Center", "observed")
+
+
+def test_according_to(nlp):
+    q, = quotes(nlp, "Mobile data was suspended in three cities, according to NetBlocks.")
+    assert (q.speaker, q.speaker_kind, q.verb) == ("NetBlocks", "org", "according to")
+    assert q.quote == "Mobile data was suspended in three cities"
+
+
+def test_direct_quote_spanning_sentences_and_pronoun(nlp):
+    text = ("Lawyer Nida Shah said the order had no legal basis. "
+            "“There was no notification. Nobody has seen the order,” she said.")
+    qs = quotes(nlp, text)
+    assert [(q.speaker, q.direct) for q in qs] == [("Nida Shah", False), ("Nida Shah", True)]
+    assert qs[1].quote == "There was no notification. Nobody has seen the order"
+
+
+def test_unnamed_speaker(nlp):
+    q, = quotes(nlp, "A senior ISP executive warned of losses running into billions of rupees.")
+    assert q.speaker_kind == "unnamed" and q.speaker == "A senior ISP executive" and q.verb == "warned"
+
+
+def test_demanded_and_acronym_org(nlp):
+    q, = quotes(nlp, "The Pakistan Federal Union of Journalists (PFUJ) demanded the restoration of all services.")
+    assert q.speaker_kind == "org" and q.verb == "demanded"
+    assert q.quote == "the restoration of all services"
+
+
+def test_definite_description_resolves(nlp):
+    text = "NetBlocks, an internet observatory, published new data. The observatory said traffic had fallen by half."
+    qs = quotes(nlp, text)
+    assert qs[-1].speaker == "NetBlocks" and qs[-1].speaker_kind == "org"
+
+
+def test_statement_heading(nlp):
+    text = "Statement by Bolo Bhi\nThe blocking of websites without notice violates the Constitution.\nIt was issued on Monday."
+    q, = quotes(nlp, text)
+    assert q.speaker == "Bolo Bhi" and q.direct
+    assert q.quote == "The blocking of websites without notice violates the Constitution."
+
+
+def test_embedded_post(nlp):
+    text = ("The minister responded late at night.\n"
+            "Services will be restored once the situation improves. We ask citizens to be patient.\n"
+            "— Sana Ullah (@sanaullah_pk) February 19, 2024\n"
+            "The post was shared widely.")
+    qs = quotes(nlp, text)
+    post = [q for q in qs if q.verb == "tweeted"]
+    assert post and post[0].speaker == "Sana Ullah" and post[0].direct
+    assert post[0].quote.startswith("Services will be restored")
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    assert quotes(nlp, "The ‘official silence’ continued as the so-called \"firewall\" was tested.") == []
