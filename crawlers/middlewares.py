@@ -17,6 +17,7 @@ import time
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -121,7 +122,7 @@ class RetryAfterMiddleware:
         if wait > self.max_wait:
             request.meta["dont_retry"] = True  # no point asking again tonight
             stats.inc_value(f"pknews/{site}/retry-after/over-cap")
-            note_event(stats, site, request.url, f"http-{response.status}",
+            note_event(stats, site, request.url, f"errors/http-{response.status}",
                        f"Retry-After {wait:.0f}s exceeds the {self.max_wait:.0f}s cap; not retried")
             return response
         retry = get_retry_request(
@@ -162,7 +163,31 @@ class CrawlObserver:
         obs = cls(crawler)
         crawler.signals.connect(obs.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(obs.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(obs.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(obs.request_dropped, signal=signals.request_dropped)
         return obs
+
+    # Requests dropped at scheduling never reach an errback: record them here.
+    def request_scheduled(self, request, spider=None):
+        """A redirect to a host outside the registered domains (the stock
+        OffsiteMiddleware drops it silently at this point)."""
+        site = request.meta.get("site")
+        if not site or not request.meta.get("redirect_urls") or request.meta.get("allow_offsite"):
+            return
+        host = (urlsplit(request.url).hostname or "").lower()
+        allowed = getattr(self.crawler.spider, "allowed_domains", None) or []
+        if allowed and not any(host == d or host.endswith("." + d) for d in allowed):
+            self.stats.inc_value(f"pknews/{site}/errors/offsite-redirect")
+            note_event(self.stats, site, request.meta["redirect_urls"][0], "errors/offsite-redirect",
+                       f"redirected to {request.url}; not followed")
+
+    def request_dropped(self, request, spider=None):
+        """A redirect back to a URL already requested: a redirect loop."""
+        site = request.meta.get("site")
+        if site and request.meta.get("redirect_urls"):
+            self.stats.inc_value(f"pknews/{site}/errors/redirect-loop")
+            chain = " -> ".join(request.meta["redirect_urls"] + [request.url])
+            note_event(self.stats, site, request.meta["redirect_urls"][0], "errors/redirect-loop", chain)
 
     def _seen(self, request) -> str | None:
         site = request.meta.get("site")

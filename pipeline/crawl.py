@@ -22,9 +22,15 @@ class SiteCrawl:
     discovered: int = 0
     bytes: int = 0
     sources_ok: int = 0
+    requests: int = 0  # requests sent, retries included
+    archived: int = 0  # article pages written to the WARC archive
+    new_versions: int = 0  # of those, changed pages of articles held already
+    duration: float = 0.0  # seconds from the site's first request to its last answer
     errors: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    retry_after: dict[str, float] = field(default_factory=dict)
     sources: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # failed and skipped URLs with their cause
 
     @property
     def reachable(self) -> bool:
@@ -80,9 +86,14 @@ def summarize(stats: dict, site_names: list[str]) -> dict[str, SiteCrawl]:
             entry.errors["/".join(rest[1:])] = value
         elif rest[0] in ("skipped", "refetched"):
             entry.skipped["/".join(rest)] = value
+        elif rest[0] == "retry-after":
+            entry.retry_after["/".join(rest[1:])] = value
         elif hasattr(entry, rest[0]):
             setattr(entry, rest[0], value)
     for site, sources in stats.get("pknews_sources", {}).items():
         if site in result:
             result[site].sources = sources
+    for site, events in stats.get("pknews_events", {}).items():
+        if site in result:
+            result[site].events = events
     return result

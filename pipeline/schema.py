@@ -30,6 +30,10 @@ ARTICLES = pa.schema([
     ("source", pa.string()),
     ("content_sha256", pa.string()),
     ("extractor_version", pa.string()),
+    # 1 for the first stored version of an article, 2 for the next change ...;
+    # kept right across fragments by pipeline.versions.reconcile_versions
+    ("version", pa.int32()),
+    ("is_latest", pa.bool_()),
 ])
 
 MENTIONS = pa.schema([
