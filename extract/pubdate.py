@@ -186,6 +186,17 @@ def _not_future(value: datetime | date, fetched_at: datetime | None) -> bool:
     return value <= (fetched_at + SKEW).astimezone(KARACHI).date()
 
 
+def _is_fetch_day(value: datetime | date, fetched_at: datetime | None) -> bool:
+    """A visible date above the headline on the day of the fetch is the page header's
+    "today" date (rendered at fetch time), not the article's."""
+    if fetched_at is None:
+        return False
+    if fetched_at.tzinfo is None:
+        fetched_at = fetched_at.replace(tzinfo=timezone.utc)
+    day = value.astimezone(KARACHI).date() if isinstance(value, datetime) else value
+    return abs((day - fetched_at.astimezone(KARACHI).date()).days) <= 1
+
+
 def text_positions(tree) -> dict:
     """Offset (in visible characters) of each element's start in document order."""
     pos = {}
@@ -278,7 +289,10 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
         for el in scope:
             is_time = el.tag == "time" or (el.get("itemprop") or "").lower() in ("datepublished", "datemodified", "datecreated")
             if is_time and (el.get("datetime") or el.get("content") or el.tag == "time"):
+                before = positions.get(el, 0) < positions.get(h1, 0)
                 for v, lab in _element_dates(el):
+                    if before and _is_fetch_day(v, fetched_at):
+                        continue
                     (modified if lab == "modified" else time_tags).append(DateFound(v, "time-tag"))
                 continue
             if el.tag == "meta":
@@ -290,6 +304,8 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
             found = parse_text_dates(own)
             if not found:
                 continue
+            before = positions.get(el, 0) < positions.get(h1, 0)
+            found = [f for f in found if not (before and _is_fetch_day(f[1], fetched_at))]
             hinted = bool(_DATE_HINT.search(f"{el.get('class', '')} {el.get('id', '')}")) or any(
                 _DATE_HINT.search(f"{a.get('class', '')} {a.get('id', '')}") for a in list(el.iterancestors())[:3])
             for _, v, lab in found:
@@ -297,7 +313,8 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
                     modified.append(DateFound(v, "byline"))
                 elif hinted or lab == "published":
                     byline.append(DateFound(v, "byline"))
-                else:
+                elif len(own.split()) <= 14 and len(norm_text(el.text_content()).split()) <= 30:
+                    # a short meta line, not a date mentioned in the prose
                     near.append(DateFound(v, "near-title"))
         published.extend(time_tags)
         published.extend(byline)

@@ -245,3 +245,22 @@ def test_same_html_same_row():
     rows = [extract_article(page, site_label="snapshot-photonews") for _ in range(3)]
     assert rows[0] == rows[1] == rows[2]
     assert EXTRACTOR_VERSION.count(".") == 2
+
+
+def test_unmarked_today_date_above_headline_ignored():
+    html = ("<html><body><div class='strip'><span>Friday, September 12, 2025</span></div>"
+            "<h1>Court hears petition on mobile suspension</h1><div>March 3, 2024</div>"
+            "<p>" + "The court heard the petition. " * 30 + "</p></body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.local_date == date(2024, 3, 3)
+
+
+def test_date_in_prose_is_not_a_publication_date():
+    html = ("<html><body><h1>Court hears petition on mobile suspension</h1>"
+            "<p>On December 17, 2023, the platforms were blocked nationwide during a rally, and the court "
+            "was asked to rule on the legality of the suspension ordered that evening by the authority.</p>"
+            "</body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published is None and r.reason == "no-trustworthy-date"
