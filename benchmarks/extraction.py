@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/extraction.py            # both parts
     .venv/bin/python benchmarks/extraction.py --aeb      # aeb-dev only (+ --baseline for trafilatura default)
     .venv/bin/python benchmarks/extraction.py --gold     # snapshot gold set only
+    .venv/bin/python benchmarks/extraction.py --gold --synthetic 300   # + 300 synthetic snapshot pages
 
 aeb-dev (../shared/benchmarks/aeb-dev, half of the Zyte article-extraction-benchmark):
 the metric is the benchmark's own -- ``\\w+`` tokens, 4-token shingles, per-page
@@ -185,6 +186,38 @@ def run_gold(verbose: bool = False) -> dict:
             "seconds": elapsed}
 
 
+def run_synthetic(n: int = 300, seed: int = 7) -> dict:
+    """Title/author/date/first/last-sentence accuracy on ``n`` synthetic snapshot pages
+    (all three templates, all three date styles, seeded)."""
+    from extract.article import extract_article
+    from extract.page import Page
+    from pipeline.snapshots.base import split_sentences
+    from pipeline.snapshots.synthetic import synthetic_pages
+
+    fetched = datetime(2025, 9, 12, 9, 0, tzinfo=timezone.utc)
+    ok = Counter()
+    t0 = time.perf_counter()
+    for template, rec, html in synthetic_pages(n, seed=seed):
+        page = Page(url=f"http://{template}.snapshot.test/{rec.slug}/", body=html.encode("utf-8"),
+                    fetched_at=fetched, content_type="text/html; charset=utf-8")
+        a = extract_article(page, site_label=f"snapshot-{template}")
+        ok["title"] += a.title == rec.title
+        ok["authors"] += list(a.authors) == list(rec.authors)
+        ok["date"] += a.published == rec.local_date
+        ok["first"] += split_sentences(rec.paragraphs[0])[0] in a.text
+        ok["last"] += split_sentences(rec.paragraphs[-1])[-1] in a.text
+        ok["skipped"] += bool(a.skip_reason)
+    return {"pages": n, "ok": dict(ok), "seconds_per_page": (time.perf_counter() - t0) / max(1, n)}
+
+
+def print_synthetic(res: dict) -> None:
+    n, ok = res["pages"] or 1, res["ok"]
+    print(f"synthetic: {res['pages']} pages, {res['seconds_per_page'] * 1000:.1f} ms/page")
+    print("  title {:.1%}  authors {:.1%}  date {:.1%}  first sentence {:.1%}  last sentence {:.1%}  wrongly skipped {}".format(
+        ok.get("title", 0) / n, ok.get("authors", 0) / n, ok.get("date", 0) / n, ok.get("first", 0) / n,
+        ok.get("last", 0) / n, ok.get("skipped", 0)))
+
+
 def print_gold(res: dict, verbose: bool = True) -> None:
     n = res["articles"] or 1
     ok = res["ok"]
@@ -205,6 +238,8 @@ def main(argv=None) -> int:
     ap.add_argument("--aeb", action="store_true", help="aeb-dev only")
     ap.add_argument("--gold", action="store_true", help="gold set only")
     ap.add_argument("--baseline", action="store_true", help="also score trafilatura's default on aeb-dev")
+    ap.add_argument("--synthetic", type=int, default=0, metavar="N",
+                    help="also check N synthetic snapshot pages (e.g. 300)")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args(argv)
     both = not (args.aeb or args.gold)
@@ -219,6 +254,8 @@ def main(argv=None) -> int:
         print(f"aeb-dev not found at {AEB_DIR}; skipped")
     if args.gold or both:
         print_gold(run_gold(), verbose=not args.quiet)
+    if args.synthetic:
+        print_synthetic(run_synthetic(args.synthetic))
     return 0
 
 
