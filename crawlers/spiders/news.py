@@ -307,5 +307,7 @@ class NewsSpider(scrapy.Spider):
             self.count(site, "skipped/robots-disallowed")
             return
         self.count(site, f"errors/{kind}")
-        note_event(self.crawler.stats, site, request.url, f"errors/{kind}", _detail(failure))
+        listed = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL as listed
+        note_event(self.crawler.stats, site, listed, f"errors/{kind}",
+                   _detail(failure) + (f" (at {request.url})" if listed != request.url else ""))
         self.logger.warning("%s: article %s failed: %s", site, request.url, kind)
