@@ -35,7 +35,8 @@ _ORG_WORDS = {"Authority", "Ministry", "Association", "Council", "Foundation", "
               "League", "Movement", "Office", "Organisation", "Organization", "Bureau", "Corporation", "Trust",
               "Federation", "Assembly", "Senate", "Police", "Army", "Government", "International", "Watch"}
 _ROLE_WORDS = _ROLE_NOUNS | {"rights", "digital", "former", "interior", "federal", "provincial", "caretaker",
-                             "prime", "local", "senior", "deputy", "state", "information", "law", "it"}
+                             "prime", "local", "senior", "deputy", "state", "information", "law", "it",
+                             "attorney", "additional", "general", "inspector", "assistant", "vice", "acting"}
 
 
 @Language.factory("pk_name_rules", default_config={})

@@ -57,6 +57,8 @@ _ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator"
               "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center"}
 _TITLE_WORDS = {"chief", "justice", "mr", "ms", "mrs", "dr", "prof", "senator", "minister", "president",
                 "chairman", "chairperson", "advocate", "barrister", "general", "judge", "secretary", "prime"}
+_DOC_NOUNS = {"report", "data", "study", "survey", "analysis", "figures", "statement", "notification",
+              "letter", "document", "filing", "estimate", "estimates", "research"}
 _NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_ORG = {"it"}
@@ -176,6 +178,9 @@ class QuoteExtractor:
         ):
             return self._resolve(doc, head, history, at_char)
         head_in_org = any(x.start <= head.i < x.end for x in orgs)
+        if orgs and not head_in_org and low in _DOC_NOUNS and toks[0].lower_ in {"a", "an", "the"} and len(orgs) == 1:
+            # "according to a report by Top10VPN", "data from ISPAK": the organisation speaks
+            return clean_name(orgs[0].text), "org", None
         if orgs and not head_in_org and head.pos_ in {"NOUN", "PRON"}:
             # "a spokesperson for the PTA", "the FIA's cybercrime wing"
             text = doc[s:e].text if e - s <= 12 else doc[s:head.i + 1].text
