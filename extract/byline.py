@@ -13,6 +13,8 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\|)\s*", re.I)
 _NOT_NAME = re.compile(
     r"^(?:by|published|posted|updated|share|follow|min read|\d+ min(?:ute)?s? read|read more|comments?|"
     r"admin|administrator|editor|unknown|staff)$", re.I)
+_NOT_AUTHOR = re.compile(r"\b(?:stories|articles|posts|more\s+from|view\s+all|follow|profile|contact)\b|\d", re.I)
+_ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|analyst)\b", re.I)
 _AUTHOR_HINT = re.compile(r"author|byline|writer|reporter|contributor|story__byline", re.I)
 _DATEISH = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{4}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b", re.I)
 
@@ -106,13 +108,17 @@ def split_authors(raw: str) -> list[str]:
     s = _BY.sub("", s)
     s = re.sub(r"\S+@\S+", " ", s)
     s = re.split(r"\s+(?:published|posted|updated|on)\b|\s[|•·]\s", s, maxsplit=1, flags=re.I)[0]
-    out = []
+    out: list[str] = []
     for part in _AUTHOR_SPLIT.split(s):
         part = _BY.sub("", part).strip(" .:-–—")
         if not part or _NOT_NAME.match(part) or _DATEISH.search(part) or len(part) > 60:
             continue
-        if len(part.split()) > 5 or part.startswith("http"):
+        if len(part.split()) > 5 or part.startswith(("http", "@")) or "/" in part or _NOT_AUTHOR.search(part):
             continue
+        if out and len(out[-1].split()) >= 2:
+            # after a person's name: a job title ("AP Auto Writer", "Reporter") or letters ("MS", "RDN")
+            if _ROLE.search(part) or re.fullmatch(r"[A-Z]{2,4}", part):
+                continue
         if part not in out:
             out.append(part)
     return out

@@ -13,7 +13,7 @@ _BOILER_RE = re.compile(
     r"related|recent|popular|trending|more-(?:stories|news|from|popular)|also-read|read-?more|"
     r"sidebar|widget|comment|respond|reply|footer|top-?bar|header-date|current-date|today|"
     r"newsletter|subscribe|signup|sign-up|login|log-in|modal|popup|cookie|consent|gdpr|"
-    r"share|social|breaking|ticker|menu|navbar|nav-|-nav|breadcrumb|carousel|slider|"
+    r"breaking|ticker|menu|navbar|nav-|-nav|breadcrumb|carousel|slider|"
     r"promo|advert|sponsor|\bads?\b|outbrain|taboola|recommend|next-post|prev-post|post-navigation|"
     r"author-box|author-bio|about-author|tags?-?(?:list|links|cloud)|post-tags|entry-tags",
     re.I,
@@ -108,7 +108,9 @@ def json_ld_objects(tree) -> list[dict]:
             try:
                 data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
             except ValueError:
-                continue
+                data = _salvage_json_ld(raw)
+                if data is None:
+                    continue
         stack = data if isinstance(data, list) else [data]
         for obj in stack:
             if not isinstance(obj, dict):
@@ -118,6 +120,21 @@ def json_ld_objects(tree) -> list[dict]:
             if isinstance(graph, list):
                 out.extend(o for o in graph if isinstance(o, dict))
     return out
+
+
+_SALVAGE_KEYS = ("datePublished", "dateModified", "dateCreated", "headline")
+
+
+def _salvage_json_ld(raw: str) -> dict | None:
+    """Broken JSON-LD (unescaped quotes are common): the first @type and the plain
+    string values of a few keys, read with a regex."""
+    t = re.search(r'"@type"\s*:\s*"([^"]+)"', raw)
+    out: dict = {"@type": t.group(1)} if t else {}
+    for key in _SALVAGE_KEYS:
+        m = re.search(r'"%s"\s*:\s*"([^"]{1,300})"' % key, raw)
+        if m:
+            out[key] = m.group(1)
+    return out if len(out) > 1 else None
 
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -134,8 +151,16 @@ def ld_types(obj: dict) -> set[str]:
     return set()
 
 
+PAGE_TYPES = {"webpage", "itempage"}
+
+
 def article_ld(tree) -> list[dict]:
     return [o for o in json_ld_objects(tree) if ld_types(o) & ARTICLE_TYPES]
+
+
+def page_ld(tree) -> list[dict]:
+    """WebPage/ItemPage objects (Yoast puts the page's dates there)."""
+    return [o for o in json_ld_objects(tree) if ld_types(o) & PAGE_TYPES and not ld_types(o) & ARTICLE_TYPES]
 
 
 def meta_content(tree, *names: str) -> str | None:

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from extract.dom import article_ld, in_boilerplate, meta_content, norm_text
+from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, page_ld
 
 KARACHI = ZoneInfo("Asia/Karachi")
 EARLIEST = date(1994, 1, 1)
@@ -46,14 +46,19 @@ _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # Urdu
+    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6, "جولائی": 7, "اگست": 8,
+    "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
 }
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)\.?")
 _ORD = r"(?:st|nd|rd|th)?"
 _TIME = (r"(?:\s*(?:,|at|-|\||–|—)?\s*(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?"
          r"(?:\s*(?P<tz>PKT|GMT|UTC|Z|[+-]\d{2}:?\d{2}))?)?")
 _DATE_PATTERNS = [
-    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?P<y>\d{4})\b" + _TIME, re.I),
-    re.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>\d{4})\b" + _TIME, re.I),
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"[,،]?\s+(?P<y>\d{4})\b" + _TIME, re.I),
+    re.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"[,،]?\s+(?P<y>\d{4})\b" + _TIME, re.I),
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]" + _TIME[3:], re.I),
     re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\b" + _TIME, re.I),
 ]
@@ -149,6 +154,7 @@ def parse_iso(value: str | None) -> datetime | date | None:
 def parse_text_dates(text: str) -> list[tuple[int, datetime | date, str]]:
     """Dates written in ``text``: (offset, value, label) with label "published",
     "modified" or "" from the words just before the date."""
+    text = text.translate(_DIGITS)
     out = []
     taken: list[tuple[int, int]] = []
     for pat in _DATE_PATTERNS:
@@ -254,8 +260,8 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
     published: list[DateFound] = []
     modified: list[DateFound] = []
 
-    # 1. JSON-LD
-    for obj in article_ld(tree):
+    # 1. JSON-LD: the Article object, then the WebPage object
+    for obj in article_ld(tree) + page_ld(tree):
         for key, bucket in (("datePublished", published), ("dateCreated", published), ("dateModified", modified)):
             val = obj.get(key)
             if isinstance(val, list):

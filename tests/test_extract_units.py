@@ -264,3 +264,33 @@ def test_date_in_prose_is_not_a_publication_date():
     tree = parse_html(html)
     r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published is None and r.reason == "no-trustworthy-date"
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
+    ("Ryan Reed, Reporter, Ryan Reed's Most Recent Stories", ["Ryan Reed"]),
+    ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"]),
+    ("Catherine Shu, @catherineshu / 2 days", ["Catherine Shu"]),
+    ("Staff Reporter", ["Staff Reporter"]),
+    ("PTI", ["PTI"]),
+])
+def test_split_authors_drops_titles_and_handles(raw, want):
+    assert split_authors(raw) == want
+
+
+def test_broken_json_ld_and_webpage_dates():
+    broken = ('<html><head><script type="application/ld+json">{"@type": "Article", "description": "a "quoted" word",'
+              ' "datePublished": "2018-04-18"}</script></head><body><h1>T</h1></body></html>')
+    tree = parse_html(broken)
+    assert find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1")).published.local_date == date(2018, 4, 18)
+    yoast = ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
+             '"datePublished": "2018-04-18T14:39:09+02:00"}]}</script></head><body><h1>T</h1></body></html>')
+    tree = parse_html(yoast)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.local_date == date(2018, 4, 18) and r.published.source == "json-ld"
+
+
+def test_urdu_dates():
+    assert parse_text_dates("14 اگست 2024")[0][1] == date(2024, 8, 14)
+    assert parse_text_dates("اگست 14، 2024")[0][1] == date(2024, 8, 14)
+    assert parse_text_dates("۱۴ اگست ۲۰۲۴")[0][1] == date(2024, 8, 14)
