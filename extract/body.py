@@ -37,14 +37,15 @@ _PRE_REMOVE = re.compile(
     r"outbrain|taboola|ad-?slot|advert(?:isement)?)(?:[-_].*)?$",
     re.I,
 )
-# cheap pre-filter: a class/id string without any of these cannot match _PRE_REMOVE
-_PRE_HINT = re.compile(r"shar|social|relat|recent|popular|also|read|newsletter|subscri|log|sign|modal|popup|cookie|"
-                       r"consent|gdpr|comment|respond|sidebar|widget|author|tags|breadcrumb|navigation|nav-|"
-                       r"top-?bar|header-?date|outbrain|taboola|ad-?slot|advert", re.I)
+# cheap pre-filter: a lower-cased class/id string without any of these cannot match _PRE_REMOVE
+_HINT_KEYS = ("shar", "social", "relat", "recent", "popular", "also", "read", "newsletter", "subscri", "log",
+              "sign", "modal", "popup", "cookie", "consent", "gdpr", "comment", "respond", "sidebar", "widget",
+              "author", "tags", "breadcrumb", "navigation", "nav-", "top", "header", "outbrain", "taboola",
+              "slot", "advert")
+_EMBED_KEYS = ("twitter-tweet", "instagram-media", "tiktok-embed", "embed-twitter", "wp-block-embed")
 _NEUTRAL = ("no-", "has-", "with-", "is-", "without-")
 _PRE_REMOVE_TAGS = ("aside", "nav", "footer", "form", "dialog")
 _KEEP_TAGS = {"html", "body", "main", "article", "p", "h1", "h2", "h3", "h4", "blockquote", "figure"}
-_TWEET = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|embed-twitter|wp-block-embed", re.I)
 
 _BOILER_LINE = re.compile(
     r"^(?:follow\s+(?:us|\w+\s+on)\b|subscribe\b|sign\s+up\b|get\s+the\s+latest\b|join\s+our\b|"
@@ -104,37 +105,42 @@ def _unwrap_embed(bq) -> None:
             anc.attrib.pop(attr, None)
 
 
+def _visible_len(el) -> int:
+    """Characters of text below ``el``, whitespace not counted."""
+    return sum(len(w) for w in el.text_content().split())
+
+
 def preclean(tree, headline=None) -> None:
     """Drop boilerplate containers; make embedded tweets/statements plain quotes (in place).
     Containers holding the headline, an embedded post, or a large share of the page's
     text are never dropped, whatever their class says."""
     doomed = []
     for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
         tag = el.tag
-        if tag in ("html", "body"):
+        if not isinstance(tag, str) or tag in ("html", "body"):
             continue
-        cls = f"{el.get('class', '')} {el.get('id', '')}"
-        if not cls.strip() and tag not in _PRE_REMOVE_TAGS:
+        attrs = el.attrib
+        cls = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
+        if len(cls) < 3:
+            if tag in _PRE_REMOVE_TAGS:
+                doomed.append(el)
             continue
-        if tag == "blockquote" and _TWEET.search(cls):
-            _unwrap_embed(el)
-            continue
-        if tag in ("figure", "div") and _TWEET.search(cls):
+        if tag in ("blockquote", "figure", "div") and any(k in cls for k in _EMBED_KEYS):
+            if tag == "blockquote":
+                _unwrap_embed(el)
             continue
         if tag in _PRE_REMOVE_TAGS:
             doomed.append(el)
             continue
         if tag in ("main", "article", "h1"):
             continue
-        if _PRE_HINT.search(cls) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
-                                         if not tok.lower().startswith(_NEUTRAL)):
+        if any(k in cls for k in _HINT_KEYS) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
+                                                     if not tok.startswith(_NEUTRAL)):
             doomed.append(el)
     if not doomed:
         return
     body = tree.find(".//body")
-    page_len = len(norm_text((body if body is not None else tree).text_content())) or 1
+    page_len = _visible_len(body if body is not None else tree) or 1
     total_p = sum(len(p.text_content()) for p in tree.iter("p")) or 1
     protected = set(headline.iterancestors()) if headline is not None else set()
     for bq in tree.iter("blockquote"):
@@ -145,7 +151,7 @@ def preclean(tree, headline=None) -> None:
         if el in protected or any(a in doomed_set for a in el.iterancestors()):
             continue
         if el.xpath(".//h1") or sum(len(p.text_content()) for p in el.iter("p")) > 0.4 * total_p \
-                or len(norm_text(el.text_content())) > 0.35 * page_len:
+                or _visible_len(el) > 0.35 * page_len:
             continue
         _drop(el)
 
