@@ -33,7 +33,26 @@ def declared_language(tree) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
+_KANA = re.compile(r"[\u3040-\u30FF]")
+_HAN = re.compile(r"[\u4E00-\u9FFF]")
+_HANGUL = re.compile(r"[\uAC00-\uD7AF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_STOPWORDS = {
+    "en": set("the and of to in is that for on was with said it as by at from he she they are be has have this an".split()),
+    "de": set("der die das und ist nicht mit sich auf für den von zu ein eine im dem wir sie es auch".split()),
+    "fr": set("le la les et des est une un du que pour dans pas sur au avec il qui".split()),
+    "es": set("el la los las y de que en es por con para una un se del".split()),
+    "pt": set("o a os as e de que em é do da para com uma um não no na".split()),
+    "it": set("il lo la gli le e di che in un una per non con del della".split()),
+    "id": set("yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga".split()),
+}
+
+
 def detect_language(text: str, declared: str | None = None) -> str | None:
+    """ISO 639-1 code of ``text``: by script (Urdu vs Arabic vs Persian by their own
+    letters), then for Latin script by stop-word shares; the page's declared language
+    breaks ties and covers what the text cannot decide."""
     sample = text[:5000]
     letters = _LETTER.findall(sample)
     if not letters:
@@ -50,11 +69,23 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return "hi"
     if len(_GURMUKHI.findall(sample)) / n > 0.3:
         return "pa"
-    words = re.findall(r"[a-z]+", sample.lower())
-    if words:
-        share = sum(w in _EN_STOP for w in words) / len(words)
-        if share > 0.15:
-            return "en"
-    if declared and declared not in ("ur", "ar", "fa", "hi"):
+    if len(_KANA.findall(sample)) / n > 0.05:
+        return "ja"
+    if len(_HAN.findall(sample)) / n > 0.3:
+        return declared if declared in ("zh", "ja") else "zh"
+    if len(_HANGUL.findall(sample)) / n > 0.3:
+        return "ko"
+    if len(_CYRILLIC.findall(sample)) / n > 0.3:
+        return declared if declared in ("ru", "uk", "bg", "sr", "mk", "be", "kk") else "ru"
+    if len(_LATIN.findall(sample)) / n < 0.5:
         return declared
-    return None
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not words:
+        return declared
+    shares = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _STOPWORDS.items()}
+    best = max(sorted(shares), key=lambda k: shares[k])
+    if shares[best] < 0.08:
+        return declared
+    if declared in shares and shares[declared] >= 0.8 * shares[best]:
+        return declared
+    return best

@@ -294,3 +294,35 @@ def test_urdu_dates():
     assert parse_text_dates("14 اگست 2024")[0][1] == date(2024, 8, 14)
     assert parse_text_dates("اگست 14، 2024")[0][1] == date(2024, 8, 14)
     assert parse_text_dates("۱۴ اگست ۲۰۲۴")[0][1] == date(2024, 8, 14)
+
+
+def test_same_rows_across_processes():
+    """Hash randomisation must not change a row (no set-order dependence)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json,sys; from dataclasses import asdict; from pathlib import Path;"
+            "from extract.article import extract_article; from extract.page import Page;"
+            "p=Path('tests/fixtures/extract');"
+            "print(json.dumps([asdict(extract_article(Page(url='https://x.test/s/', body=f.read_bytes())))"
+            " for f in sorted(p.glob('*.html'))], default=str, sort_keys=True))")
+    root = Path(__file__).resolve().parents[1]
+    outs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outs.add(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                                text=True, check=True).stdout)
+    assert len(outs) == 1
+
+
+@pytest.mark.parametrize("text,declared,want", [
+    ("The minister said on Monday that the service would be restored in the city.", None, "en"),
+    ("Die Regierung hat die Sperre aufgehoben, und die Nutzer sind wieder mit dem Netz verbunden.", "en", "de"),
+    ("Pemerintah mengatakan bahwa layanan internet akan dipulihkan dalam waktu dekat dan ini penting.", None, "id"),
+    ("政府は月曜日にサービスを再開すると発表した。Kindle for PC", "en", "ja"),
+    ("Правительство заявило, что доступ к сети будет восстановлен.", None, "ru"),
+    ("حکومت نے کہا ہے کہ موبائل انٹرنیٹ سروس جلد بحال کر دی جائے گی۔", None, "ur"),
+])
+def test_detect_language(text, declared, want):
+    assert detect_language(text, declared) == want
