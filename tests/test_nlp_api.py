@@ -64,3 +64,20 @@ def test_quote_record(nlp):
     assert isinstance(q, Quote)
     assert q.direct and q.speaker == "Usama Khilji" and q.speaker_kind == "person"
     assert text[q.start_char:q.end_char] == q.quote
+
+
+def test_same_results_with_worker_processes(nlp):
+    items = [("NetBlocks said X was blocked in Lahore on Saturday.", datetime(2024, 2, 21, tzinfo=timezone.utc)),
+             ("“The ban must end now,” said Usama Khilji in Karachi.", None)] * 2
+    one = list(analyze_texts(nlp, items, batch_size=2))
+    two = list(analyze_texts(nlp, items, batch_size=1, n_process=2))
+    assert one == two
+
+
+def test_components_from_config():
+    from extract.nlp import build_nlp
+
+    nlp = build_nlp(quotes=False, config={"pk_dates": {"use_model_dates": False}})
+    assert "pk_quotes" not in nlp.pipe_names
+    assert nlp.get_pipe("pk_dates").use_model_dates is False
+    assert nlp.config["components"]["pk_dates"]["use_model_dates"] is False

