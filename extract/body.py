@@ -201,7 +201,8 @@ _TAIL_PROMO = re.compile(
     r"follow\s+(?:us|him|her|them|me|\w+)\s+on\b|\bon\s+(?:twitter|facebook|instagram)\b.*@|@\w+\s*\.?$|"
     r"\bsubscribe\b|\bnewsletters?\b|\bsign\s+up\b|\bclick\s+here\b|\bget\s+access\b|\bdelivered\s+(?:to|through)\b|"
     r"\blisten\s+(?:to|live|back)\b|\bdownload\s+(?:the|our)\s+app\b|all\s+rights\s+reserved|"
-    r"\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b|\bemail\s+(?:us|him|her)\b|^comments?$|^share$|^print$",
+    r"\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b|\bemail\s+(?:us|him|her)\b|^comments?$|^share$|^print$|"
+    r"^(?:first\s+|originally\s+)?published\s+in\s+.{2,60}(?:19|20)\d\d\.?$|\bin\s+the\s+comments\b|\bcomments\s+below\b",
     re.I)
 
 

@@ -326,3 +326,11 @@ def test_same_rows_across_processes():
 ])
 def test_detect_language(text, declared, want):
     assert detect_language(text, declared) == want
+
+
+def test_newspaper_sign_offs_trimmed():
+    blocks = [("p", "The hearing was adjourned until next week after the counsel sought more time to respond."),
+              ("p", "Published in Dawn, February 21st, 2024"),
+              ("p", "Published in The Express Tribune, February 22nd, 2024."),
+              ("p", "Have something to add to the story? Share it in the comments below.")]
+    assert [t for _, t in clean_blocks(blocks, "Court adjourns hearing", set(), [])] == [blocks[0][1]]
