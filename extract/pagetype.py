@@ -64,7 +64,7 @@ def page_kind(tree, url: str) -> tuple[str, str | None]:
 def weak_page_verdict(reason: str, text: str, has_date: bool) -> str | None:
     """For a "maybe" page: None (keep as an article) when it carries a date next to
     its headline and article-length text, else the skip reason."""
-    if has_date and len(text.split()) >= 150:
+    if has_date and len(text.split()) >= 60:
         return None
     return reason
 

@@ -334,3 +334,19 @@ def test_newspaper_sign_offs_trimmed():
               ("p", "Published in The Express Tribune, February 22nd, 2024."),
               ("p", "Have something to add to the story? Share it in the comments below.")]
     assert [t for _, t in clean_blocks(blocks, "Court adjourns hearing", set(), [])] == [blocks[0][1]]
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b"\x00\x01binary", b"%PDF-1.4", b"<?xml version='1.0'?><rss></rss>",
+                                  b"<html></html>", b"plain text"])
+def test_junk_input_is_skipped_not_raised(body):
+    a = extract_article(Page(url="https://x.test/a/", body=body))
+    assert a.skip_reason and a.text == ""
+
+
+def test_website_typed_page_with_dated_story_is_kept():
+    html = ("<html><head><meta property='og:type' content='website'></head><body><h1>Flood warning issued for Swat</h1>"
+            "<div class='story__time'>March 3, 2024</div><div class='story__content'>"
+            + "<p>The district administration issued a flood warning on Sunday as rivers rose across the valley.</p>" * 5
+            + "</div></body></html>")
+    a = extract_article(Page(url="https://x.test/news/123/flood", body=html.encode(), fetched_at=FETCHED))
+    assert a.skip_reason is None and a.published == date(2024, 3, 3)
