@@ -127,14 +127,40 @@ def aeb_skips(pages) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- gold
+def expected_text(rec) -> tuple[str, list[str]]:
+    """The text a perfect extractor gives for a snapshot record (paragraphs, headings,
+    quotes, tweets with their attribution line, list items), and its image captions."""
+    lines, caps = [], []
+    if getattr(rec, "lead_image", None):
+        caps.append(rec.lead_image[1])
+    for b in rec.blocks:
+        if b.kind == "figure":
+            caps.append(b.text)
+        elif b.kind == "tweet":
+            lines.extend([b.text, b.extra])
+        elif b.kind == "list":
+            lines.extend(b.items or [b.text])
+        else:
+            lines.append(b.text)
+    return "\n".join(x for x in lines if x), [c for c in caps if c]
+
+
 def run_gold(verbose: bool = False) -> dict:
     from extract.article import extract_article
     from extract.page import Page
     from pipeline.snapshots import gold
 
+    from pipeline.snapshots.sites import get_site
+
     fetched = datetime(2025, 9, 12, 9, 0, tzinfo=timezone.utc)
     expected = gold.expected_articles()
     n = len(expected)
+    records = {}
+    for site in gold.site_names():
+        for r in gold.article_records(site):
+            records[(site, get_site(site).article_path(r))] = r
+    body_scores: list[tuple[float, float, float]] = []
+    captions_ok = 0
     ok = {"title": 0, "authors": 0, "date": 0, "first": 0, "last": 0, "language": 0}
     violations: list[str] = []
     failures: list[str] = []
@@ -155,6 +181,11 @@ def run_gold(verbose: bool = False) -> dict:
         }
         for k, v in checks.items():
             ok[k] += bool(v)
+        rec = records.get((e.site, e.path))
+        if rec is not None:
+            truth, caps = expected_text(rec)
+            body_scores.append(shingle_match(truth, text))
+            captions_ok += all(c in a.captions for c in caps) and not any(c in text for c in caps if len(c) > 30)
         bad = [f for f in e.forbidden if f and f in text]
         if bad:
             violations.append(f"{e.site}{e.path}: {bad}")
@@ -182,6 +213,7 @@ def run_gold(verbose: bool = False) -> dict:
                 wrongly_kept.append(f"{site}{path}")
     elapsed = time.perf_counter() - t0
     return {"articles": n, "ok": ok, "violations": violations, "failures": failures,
+            "body": prf(body_scores) if body_scores else None, "captions_ok": captions_ok,
             "non_articles": non_articles, "non_articles_skipped": skipped_ok, "wrongly_kept": wrongly_kept,
             "seconds": elapsed}
 
@@ -196,6 +228,7 @@ def run_synthetic(n: int = 300, seed: int = 7) -> dict:
 
     fetched = datetime(2025, 9, 12, 9, 0, tzinfo=timezone.utc)
     ok = Counter()
+    scores: list[tuple[float, float, float]] = []
     t0 = time.perf_counter()
     for template, rec, html in synthetic_pages(n, seed=seed):
         page = Page(url=f"http://{template}.snapshot.test/{rec.slug}/", body=html.encode("utf-8"),
@@ -207,7 +240,8 @@ def run_synthetic(n: int = 300, seed: int = 7) -> dict:
         ok["first"] += split_sentences(rec.paragraphs[0])[0] in a.text
         ok["last"] += split_sentences(rec.paragraphs[-1])[-1] in a.text
         ok["skipped"] += bool(a.skip_reason)
-    return {"pages": n, "ok": dict(ok), "seconds_per_page": (time.perf_counter() - t0) / max(1, n)}
+        scores.append(shingle_match(expected_text(rec)[0], a.text))
+    return {"pages": n, "ok": dict(ok), "body": prf(scores), "seconds_per_page": (time.perf_counter() - t0) / max(1, n)}
 
 
 def print_synthetic(res: dict) -> None:
@@ -216,6 +250,8 @@ def print_synthetic(res: dict) -> None:
     print("  title {:.1%}  authors {:.1%}  date {:.1%}  first sentence {:.1%}  last sentence {:.1%}  wrongly skipped {}".format(
         ok.get("title", 0) / n, ok.get("authors", 0) / n, ok.get("date", 0) / n, ok.get("first", 0) / n,
         ok.get("last", 0) / n, ok.get("skipped", 0)))
+    p, r, f = res["body"]
+    print(f"  body P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
 def print_gold(res: dict, verbose: bool = True) -> None:
@@ -224,6 +260,10 @@ def print_gold(res: dict, verbose: bool = True) -> None:
     print(f"gold: {res['articles']} articles, {res['non_articles']} non-article pages, {res['seconds']:.1f}s")
     print("  title {:.1%}  authors {:.1%}  date {:.1%}  language {:.1%}  first sentence {:.1%}  last sentence {:.1%}".format(
         ok["title"] / n, ok["authors"] / n, ok["date"] / n, ok["language"] / n, ok["first"] / n, ok["last"] / n))
+    if res.get("body"):
+        p, r, f = res["body"]
+        print(f"  body (shingles vs the records' text) P {p:.3f}  R {r:.3f}  F1 {f:.3f}; "
+              f"captions in their column, not in text: {res['captions_ok']}/{res['articles']}")
     print(f"  boilerplate violations: {len(res['violations'])}; non-articles skipped: "
           f"{res['non_articles_skipped']}/{res['non_articles']}")
     if verbose:

@@ -103,6 +103,8 @@ def _unwrap_embed(bq) -> None:
             break
         for attr in ("class", "id", "style"):
             anc.attrib.pop(attr, None)
+        if anc.tag == "figure":  # figures are dropped as images
+            anc.tag = "div"
 
 
 def _visible_len(el) -> int:
