@@ -45,7 +45,7 @@ _NP_CONTENT = {"note", "observe", "highlight", "demand", "stress", "emphasise", 
 _CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "insist", "contend",
                  "explain", "assert"}
 _PARTICLES = {"out", "for", "of", "on", "that", "to", "about", "up"}
-_SUBJ = {"nsubj", "nsubjpass"}
+_SUBJ = {"nsubj"}  # a passive subject is not the speaker ("the order was issued by ...")
 _PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "spokesman", "spokeswoman",
                  "analyst", "expert", "researcher", "journalist", "executive", "founder", "director",
                  "chairman", "chairperson", "senator", "premier", "official", "officer", "chief", "head",
@@ -368,6 +368,10 @@ class QuoteExtractor:
                 return any(c.lower_ == "out" for c in t.children)
             if t.lemma_ == "call":
                 return any(c.lower_ == "for" for c in t.children)
+            if any(c.dep_ == "neg" for c in t.children):
+                return False  # "did not say", "declined to comment" are not statements
+            if t.tag_ == "VBG" and not any(c.dep_ == "aux" for c in t.children):
+                return False  # participle phrases: "users reporting that ..."
             return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
         return False
 
@@ -405,6 +409,18 @@ class QuoteExtractor:
             used_verbs.add(verb.i)
             speaker, kind, role = self._speaker_from_np(doc, subj, history, qs)
             verb_txt = self._verb_text(doc, verb)
+            # a partial quotation inside a reported clause ("said the shutdown was
+            # "a blatant attempt ...""): the quote is the whole reported clause
+            for c in verb.children:
+                if c.dep_ != "ccomp" or c.i < verb.i:
+                    continue
+                sub = list(c.subtree)
+                cs, ce = self._trim(doc, sub[0].i, sub[-1].i + 1)
+                if ce <= cs:
+                    continue
+                c_s, c_e = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
+                if c_s < qs - 3 and qs >= c_s and qe <= c_e + 2:
+                    return Quote(speaker, kind, role, verb_txt, doc.text[c_s:c_e], False, c_s, c_e)
         else:
             # colon intro in the previous sentence, or continuation of the previous quote
             prev_text = doc.text[max(0, qs - 300):qs].rstrip(" “\"\n")
@@ -526,8 +542,17 @@ class QuoteExtractor:
             if ce - cs < 3:
                 continue
             qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
-            if any(self._overlaps(qs, qe, s, e) for s, e in covered):
-                continue
+            clash = [(a, b) for a, b in covered if self._overlaps(qs, qe, a, b)]
+            if clash:
+                # a short direct quote inside the reported clause ("... told Dawn that the
+                # premier had directed ... "as soon as possible"") is part of this quote
+                inner = [q for q in history if q.direct and qs <= q.start_char and q.end_char <= qe
+                         and (q.end_char - q.start_char) < 0.8 * (qe - qs)]
+                if len(inner) != len(clash):
+                    continue
+                for q in inner:
+                    history.remove(q)
+                    covered.remove((q.start_char, q.end_char))
             speaker, kind, role = self._speaker_from_np(doc, _subjects(subj), history, t.idx)
             used_verbs.add(t.i)
             q = Quote(speaker, kind, role, self._verb_text(doc, t), doc.text[qs:qe], False, qs, qe)
