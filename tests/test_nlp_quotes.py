@@ -88,3 +88,21 @@ def test_embedded_post(nlp):
 
 def test_scare_quotes_are_not_quotes(nlp):
     assert quotes(nlp, "The ‘official silence’ continued as the so-called \"firewall\" was tested.") == []
+
+
+def test_negated_and_participle_verbs_are_not_statements(nlp):
+    assert quotes(nlp, "The ministry did not say when services would be restored.") == []
+    assert quotes(nlp, "Users in Quetta reporting that WhatsApp was down were told to wait.") == []
+
+
+def test_partial_quotation_inside_reported_clause(nlp):
+    q, = quotes(nlp, "Nighat Dad said the restrictions were “a blatant attempt to silence dissent”.")
+    assert q.speaker == "Nighat Dad" and not q.direct
+    assert q.quote.startswith("the restrictions were")
+
+
+def test_multi_paragraph_quote_continues_speaker(nlp):
+    text = ("“We lost two days of sales,” said trader Imran Ali.\n\n"
+            "“Nobody told us when the internet would come back. We are still waiting.”")
+    qs = quotes(nlp, text)
+    assert [q.speaker for q in qs] == ["Imran Ali", "Imran Ali"]
