@@ -291,7 +291,8 @@ def merge_prose(core: list[tuple[str, str]], full: list[tuple[str, str]], anchor
         if key[i] in core_keys:
             merged.append((tag, txt))
         elif lo <= i <= hi and (_prose(txt, anchors) or (tag == "head" and len(txt.split()) <= 20
-                                                           and link_share(txt, anchors) < 0.5)):
+                                                           and link_share(txt, anchors) < 0.5)
+                                or (tag == "quote" and any(_prose(ln, anchors) for ln in txt.split("\n")))):
             merged.append((tag, txt))
     # a block only the precise run has: keep its output as it is
     if len({simplify(x[1]) for x in merged} & core_keys) < len(core_keys):

@@ -353,13 +353,14 @@ def test_website_typed_page_with_dated_story_is_kept():
 
 
 def test_wordpress_tweet_embed_kept():
-    para = "<p>" + "The authority gave no reason for the suspension of the service in the province. " * 2 + "</p>"
+    paras = [f"<p>Paragraph {i}: the authority gave no reason for the suspension of service number {i} in the "
+             f"province, and residents of district {i} said they had not been warned.</p>" for i in range(4)]
     html = ("<html><head><meta property='og:type' content='article'></head><body><h1>Service suspended again</h1>"
-            "<div class='entry-content'>" + para * 2 +
+            "<div class='entry-content'>" + "".join(paras[:2]) +
             "<figure class='wp-block-embed is-provider-twitter wp-block-embed-twitter'><div class='wp-block-embed__wrapper'>"
             "<blockquote class='twitter-tweet'><p lang='en'>Services will resume once the situation allows, officials say.</p>"
             "&mdash; Example Office (@example) <a href='https://twitter.com/example/status/1'>May 13, 2024</a></blockquote>"
-            "</div></figure>" + para * 2 + "</div></body></html>")
+            "</div></figure>" + "".join(paras[2:]) + "</div></body></html>")
     a = extract_article(Page(url="https://x.test/a/", body=html.encode(), fetched_at=FETCHED))
     assert "Services will resume once the situation allows, officials say." in a.text
     assert "Example Office (@example)" in a.text
