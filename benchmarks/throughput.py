@@ -128,6 +128,83 @@ def build_corpus(n: int, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> di
     return info
 
 
+# -- a third-party archive in CC-NEWS's record layout ------------------------------
+
+FOREIGN_DOMAINS = (
+    "www.bbc.co.uk", "www.theguardian.com", "www.reuters.com", "www.hindustantimes.com",
+    "www.aljazeera.com", "www.thehindu.com", "www.nytimes.com", "news.yahoo.com",
+    "www.dailymail.co.uk", "timesofindia.indiatimes.com", "www.abc.net.au", "www.cbc.ca",
+)
+
+
+def build_ccnews_warc(path: Path, records: int, kept_every: int = 100, kept_domain: str = "www.dawn.com",
+                      extra_non_html: bool = True) -> dict:
+    """A WARC file laid out like Common Crawl's CC-NEWS: a warcinfo record, then per
+    capture a request, a response and a metadata record (fetchTimeMs), HTTP headers
+    with the X-Crawler- prefixes CC uses. One capture in ``kept_every`` is an article
+    of ``kept_domain`` (a registered site), the rest are pages of foreign news
+    sites; with ``extra_non_html`` one more capture of the kept domain is a PDF."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from crawlers.warc import warc_date
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pages = synth_pages(records)
+    kept = foreign = 0
+    rng = random.Random(11)
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        info = writer.create_warcinfo_record(path.name, {
+            "software": "StormCrawler 2.10 https://stormcrawler.net/",
+            "isPartOf": "CC-NEWS", "operator": "Common Crawl Admin (info@commoncrawl.org)",
+            "description": "News crawl for Common Crawl", "format": "WARC File Format 1.1",
+        })
+        writer.write_record(info)
+
+        def capture(url: str, body: bytes, ctype: str, when: datetime) -> None:
+            date = warc_date(when)
+            host = url.split("/")[2]
+            req = writer.create_warc_record(url, "request", http_headers=StatusAndHeaders(
+                "GET /" + url.split("/", 3)[-1] + " HTTP/1.1",
+                [("User-Agent", "CCBot/2.0 (https://commoncrawl.org/faq/)"), ("Host", host),
+                 ("Accept-Encoding", "gzip")], is_http_request=True),
+                warc_headers_dict={"WARC-Date": date, "WARC-IP-Address": "192.0.2.1"})
+            resp = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=StatusAndHeaders(
+                "200 OK", [("Content-Type", ctype), ("X-Crawler-Content-Encoding", "gzip"),
+                           ("X-Crawler-Transfer-Encoding", "chunked"), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1"),
+                warc_headers_dict={"WARC-Date": date, "WARC-IP-Address": "192.0.2.1",
+                                   "WARC-Concurrent-To": req.rec_headers.get_header("WARC-Record-ID"),
+                                   "WARC-Identified-Payload-Type": ctype.split(";")[0]})
+            meta = writer.create_warc_record(url, "metadata", payload=io.BytesIO(
+                f"fetchTimeMs: {rng.randint(40, 900)}\r\n".encode()),
+                warc_content_type="application/warc-fields",
+                warc_headers_dict={"WARC-Date": date,
+                                   "WARC-Concurrent-To": resp.rec_headers.get_header("WARC-Record-ID")})
+            for r in (req, resp, meta):
+                writer.write_record(r)
+
+        for i, (template, url, html, _) in enumerate(pages):
+            when = WHEN + timedelta(seconds=i)
+            slug = url.rstrip("/").rsplit("/", 1)[-1]
+            if i % kept_every == kept_every // 2:
+                url = f"https://{kept_domain}/news/{1_800_000 + i}/{slug}"
+                kept += 1
+            else:
+                url = f"https://{FOREIGN_DOMAINS[i % len(FOREIGN_DOMAINS)]}/{2024}/{i}/{slug}"
+                foreign += 1
+            capture(url, html.encode(), "text/html; charset=UTF-8", when)
+        if extra_non_html:
+            capture(f"https://{kept_domain}/2024/report.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 64,
+                    "application/pdf", WHEN)
+    return {"records": records + int(extra_non_html), "kept": kept, "foreign": foreign,
+            "non_html_kept_domain": int(extra_non_html), "bytes": path.stat().st_size}
+
+
 # -- measuring a child process ---------------------------------------------------
 
 class TreeMemory:
@@ -181,7 +258,22 @@ class TreeMemory:
         return {k: round(v / 2**20, 1) for k, v in self.peak.items()}
 
 
+def _busy_cpu_seconds() -> float:
+    import psutil
+
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+
 def measure(cmd: list[str], log: Path) -> dict:
+    """Wall seconds, CPU seconds (the child and every process it reaped, e.g. pool
+    workers), peak memory, and how busy the rest of the machine was meanwhile:
+    this machine is shared, so other processes' CPU seconds are recorded too."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy0 = _busy_cpu_seconds()
+    load0 = os.getloadavg()[0]
     started = time.perf_counter()
     with open(log, "w") as fh:
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
@@ -189,9 +281,14 @@ def measure(cmd: list[str], log: Path) -> dict:
         code = proc.wait()
     wall = time.perf_counter() - started
     peak = mem.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    busy = _busy_cpu_seconds() - busy0
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {code}; see {log}")
-    return {"wall_seconds": round(wall, 2), "peak_mb": peak}
+    return {"wall_seconds": round(wall, 2), "cpu_seconds": round(cpu, 2), "peak_mb": peak,
+            "other_processes_cpu_seconds": round(max(0.0, busy - cpu), 1),
+            "loadavg_1min": [round(load0, 2), round(os.getloadavg()[0], 2)]}
 
 
 # -- the runs ----------------------------------------------------------------------
@@ -231,6 +328,7 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         registry = load_registry()
         pages = [p for p in iter_pages(expand_paths([corpus])) if hasattr(p, "url")]  # untimed: in memory first
         t = time.perf_counter()
+        c = time.process_time()
         out = []
         for page in pages:
             site = registry.get(page.site) if page.site else site_for_url(page.url, registry)
@@ -238,6 +336,7 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
             if not article.skip_reason:
                 out.append((article.text, rowlib.reference_datetime(article)))
         result["seconds"] = time.perf_counter() - t
+        result["cpu_seconds"] = time.process_time() - c
         result["pages"] = len(pages)
         result["articles"] = len(out)
         with open(texts, "w") as fh:
@@ -254,12 +353,14 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         result["load_seconds"] = time.perf_counter() - t
         result["components"] = list(nlp.pipe_names)
         t = time.perf_counter()
+        c = time.process_time()
         # the pipeline's own batching: analyze_texts per batch of 64 pages
         n = 0
         for k in range(0, len(items), 64):
             for _ in analyze_texts(nlp, items[k:k + 64]):
                 n += 1
         result["seconds"] = time.perf_counter() - t
+        result["cpu_seconds"] = time.process_time() - c
         result["articles"] = n
         result["tokens"] = sum(len(nlp.tokenizer(text)) for text, _ in items)
     print(json.dumps(result))
@@ -273,10 +374,16 @@ def run_limit(kind: str, corpus: Path, work: Path, model: str) -> dict:
     lines = [ln for ln in log.read_text().splitlines() if ln.startswith("{")]
     m.update(json.loads(lines[-1]))
     m["seconds"] = round(m["seconds"], 2)
+    m["cpu_seconds"] = round(m["cpu_seconds"], 2)
     return m
 
 
 def summarize(res: dict) -> dict:
+    """The limit is trafilatura alone plus spaCy alone (timed sections only: no
+    interpreter start, imports or model load), the pipeline is ``pknews extract``
+    end to end (all of those included). Fractions by wall clock and by CPU
+    seconds: on a shared machine the CPU figure is the one other users' load
+    does not move."""
     s: dict = {}
     runs = {r["workers"]: r for r in res.get("pipeline", [])}
     lim = res.get("limits", {})
@@ -284,10 +391,18 @@ def summarize(res: dict) -> dict:
         parts = lim["trafilatura"]["seconds"] + lim["spacy"]["seconds"]
         s["sum_of_parts_seconds"] = round(parts, 2)
         s["limit_articles_per_second"] = round(lim["spacy"]["articles"] / parts, 2)
+        if "cpu_seconds" in lim["trafilatura"] and "cpu_seconds" in lim["spacy"]:
+            s["sum_of_parts_cpu_seconds"] = round(lim["trafilatura"]["cpu_seconds"] + lim["spacy"]["cpu_seconds"], 2)
         if 1 in runs:
-            s["single_process_fraction_of_limit"] = round(parts / runs[1]["wall_seconds"], 3)
+            s["single_process_fraction_of_limit_wall"] = round(parts / runs[1]["wall_seconds"], 3)
+            if "sum_of_parts_cpu_seconds" in s and runs[1].get("cpu_seconds"):
+                s["single_process_fraction_of_limit_cpu"] = round(
+                    s["sum_of_parts_cpu_seconds"] / runs[1]["cpu_seconds"], 3)
     if 1 in runs and 2 in runs:
         s["speedup_2_workers"] = round(runs[2]["articles_per_second"] / runs[1]["articles_per_second"], 3)
+    for w, r in sorted(runs.items()):
+        s[f"articles_per_second_w{w}"] = r["articles_per_second"]
+        s[f"peak_rss_sum_mb_w{w}"] = r["peak_mb"]["rss_sum"]
     return s
 
 

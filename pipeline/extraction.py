@@ -180,7 +180,7 @@ class Progress:
 # HTML files per task: a folder of loose pages must not become a fragment per page
 HTML_FILES_PER_TASK = 256
 # no slice of a WARC file smaller than this: a slice costs a boundary search and fragments
-MIN_SLICE_BYTES = 4 << 20
+MIN_SLICE_BYTES = 256 << 10
 
 
 def plan_tasks(
@@ -190,7 +190,7 @@ def plan_tasks(
     workers: int = 1,
     domains: list[str] | None = None,
     registry: dict[str, Site] | None = None,
-    slices_per_worker: int = 4,
+    slices_per_worker: int = 8,
 ) -> list:
     """Units of work for ``files``: a task per WARC file, big gzip WARC files cut
     into byte slices when there are several workers to keep busy, loose HTML
