@@ -65,6 +65,8 @@ _DATE_PATTERNS = [
 _MODIFIED_LABEL = re.compile(r"(updated|modified|edited|last\s+update)[^0-9a-z]{0,3}(on|at)?\W*$", re.I)
 _PUBLISHED_LABEL = re.compile(r"(published|posted|first\s+published|date)\W*(on|at)?\W*$", re.I)
 _DATE_HINT = re.compile(r"date|time|meta|byline|posted|publish|dateline|info|author|story__", re.I)
+_STAMP_ATTRS = ("data-datetime", "data-date", "data-published", "data-timestamp", "title")
+_ISO_START = re.compile(r"\s*(?:19|20)\d{2}-\d{2}-\d{2}")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
 
 
@@ -303,6 +305,17 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
                 continue
             if el.tag == "meta":
                 continue
+            # machine-readable timestamps in data-*/title attributes (timeago widgets)
+            stamp = next((el.get(a) for a in _STAMP_ATTRS if _ISO_START.match(el.get(a) or "")), None)
+            if stamp:
+                v = parse_iso(stamp)
+                if v is not None and not (positions.get(el, 0) < positions.get(h1, 0) and _is_fetch_day(v, fetched_at)):
+                    marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
+                    if "modif" in marker or "updat" in marker:
+                        modified.append(DateFound(v, "time-tag"))
+                    else:
+                        time_tags.append(DateFound(v, "time-tag"))
+                    continue
             # the smallest element holding a date: its own direct text, or a leaf
             own = norm_text(" ".join([el.text or ""] + [c.tail or "" for c in el]))
             if not own:

@@ -364,3 +364,12 @@ def test_wordpress_tweet_embed_kept():
     a = extract_article(Page(url="https://x.test/a/", body=html.encode(), fetched_at=FETCHED))
     assert "Services will resume once the situation allows, officials say." in a.text
     assert "Example Office (@example)" in a.text
+
+
+def test_timeago_title_attribute():
+    html = ("<html><body><h1>Court hears petition on mobile suspension</h1>"
+            "<span class='timestamp--time timeago' title='2024-02-21T14:35:00+05:00'>2 hours ago</span>"
+            "<p>" + "The court heard the petition. " * 30 + "</p></body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.source == "time-tag" and r.published.aware.hour == 14
