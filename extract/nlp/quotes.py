@@ -223,7 +223,10 @@ class QuoteExtractor:
         a person or organisation named right before the verb is its subject."""
         if verb.i == 0:
             return []
-        prev_end = doc[verb.i - 1].idx + len(doc[verb.i - 1])
+        j = verb.i - 1
+        if doc[j].text == ")" and j > 0:  # "Reporters Without Borders (RSF) said"
+            j -= 1
+        prev_end = doc[j].idx + len(doc[j])
         for m in doc._.mentions or []:
             if m.end_char == prev_end and m.kind in {"person", "org"}:
                 span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
