@@ -32,7 +32,7 @@ from extract.pagetype import content_skip_reason, page_kind, weak_page_verdict
 from extract.pubdate import find_dates, text_positions
 
 # Bump whenever extraction logic changes: rows carry it, so re-extractions can be told apart.
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.13.0"
 
 
 @dataclass

@@ -292,7 +292,9 @@ def merge_prose(core: list[tuple[str, str]], full: list[tuple[str, str]], anchor
             merged.append((tag, txt))
         elif lo <= i <= hi and (_prose(txt, anchors) or (tag == "head" and len(txt.split()) <= 20
                                                            and link_share(txt, anchors) < 0.5)
-                                or (tag == "quote" and any(_prose(ln, anchors) for ln in txt.split("\n")))):
+                                or (tag == "quote" and any(_prose(ln, anchors) for ln in txt.split("\n")))
+                                or (tag in ("list", "table") and len(txt.split()) >= MIN_WORDS
+                                    and link_share(txt, anchors) < 0.3 and not _TAIL_PROMO.search(txt))):
             merged.append((tag, txt))
     # a block only the precise run has: keep its output as it is
     if len({simplify(x[1]) for x in merged} & core_keys) < len(core_keys):
