@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
+from trafilatura import __version__ as _trafilatura_version
+
 from extract.body import extract_body
 from extract.byline import find_authors, find_title, site_names_of
 from extract.decode import decode_body
@@ -31,8 +33,11 @@ from extract.page import Page
 from extract.pagetype import content_skip_reason, page_kind, weak_page_verdict
 from extract.pubdate import find_dates, text_positions
 
-# Bump whenever extraction logic changes: rows carry it, so re-extractions can be told apart.
-EXTRACTOR_VERSION = "0.13.0"
+# Bump LOGIC_VERSION whenever extraction logic changes (tests/test_extract_version.py
+# fails until you do): rows carry EXTRACTOR_VERSION, so re-extractions can be told
+# apart. trafilatura's version is part of it because its output is part of ours.
+LOGIC_VERSION = "0.13.0"
+EXTRACTOR_VERSION = f"{LOGIC_VERSION}+trafilatura-{_trafilatura_version}"
 
 
 @dataclass
