@@ -58,6 +58,9 @@ def page_kind(tree, url: str) -> tuple[str, str | None]:
         if teasers >= 2:
             return "skip", "listing-page"
         return "maybe", ("listing-page" if teasers else "not-article")
+    if not article_signal and _teaser_count(tree) >= 4:
+        # no declaration either way, but shaped like a list of stories
+        return "maybe", "listing-page"
     return "article", None
 
 

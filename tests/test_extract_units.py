@@ -373,3 +373,11 @@ def test_timeago_title_attribute():
     tree = parse_html(html)
     r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published.source == "time-tag" and r.published.aware.hour == 14
+
+
+def test_undeclared_section_page_is_listing():
+    teasers = "".join(f"<div class='story'><h2><a href='/news/{i}/s'>Story number {i} about the internet</a></h2>"
+                      f"<p>An excerpt of story {i} that runs to a sentence or two of text for readers.</p></div>"
+                      for i in range(8))
+    a = extract_article(Page(url="https://x.test/pakistan", body=_wrap("<h1>Pakistan</h1>" + teasers), fetched_at=FETCHED))
+    assert a.skip_reason == "listing-page"
