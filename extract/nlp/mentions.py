@@ -246,6 +246,8 @@ class MentionCollector:
             return None
         if len(ent) == 1 and ent[0].is_sent_start and not ent[0].is_upper:
             return None
+        if len(ent) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _ROLE_NOUNS:
+            return None  # "Finance Minister ...", "Information Secretary ...": a role, not an org
         if self.places is not None and (text in self.places.pk):
             return None
         if self.orgs is not None:

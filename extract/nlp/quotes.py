@@ -74,8 +74,16 @@ _HEADING = re.compile(
 
 
 def _subjects(subj: list[Token]) -> list[Token]:
-    """Subjects in text order; the parser gives "NetBlocks' Alp Toker" two."""
-    return sorted(subj, key=lambda t: t.i)
+    """Subjects in text order; the parser gives "NetBlocks' Alp Toker" two. A second
+    "subject" inside a place name ("correspondent in Dera Ghazi Khan reported") is a
+    parse slip and is dropped."""
+    subj = sorted(subj, key=lambda t: t.i)
+    if len(subj) > 1:
+        places = [(m.start_char, m.end_char) for m in subj[0].doc._.mentions or [] if m.kind in {"city", "region"}]
+        kept = [t for t in subj if not any(a <= t.idx < b for a, b in places)]
+        if kept:
+            subj = kept
+    return subj
 
 
 @Language.factory("pk_quotes", default_config={"min_direct_tokens": 4})
@@ -178,7 +186,8 @@ class QuoteExtractor:
         ):
             return self._resolve(doc, head, history, at_char)
         head_in_org = any(x.start <= head.i < x.end for x in orgs)
-        if orgs and not head_in_org and low in _DOC_NOUNS and toks[0].lower_ in {"a", "an", "the"} and len(orgs) == 1:
+        if orgs and not head_in_org and (low in _DOC_NOUNS or head.lemma_.lower() in _DOC_NOUNS) and len(orgs) == 1 and not any(
+                t.dep_ == "poss" for t in head.lefts):
             # "according to a report by Top10VPN", "data from ISPAK": the organisation speaks
             return clean_name(orgs[0].text), "org", None
         if orgs and not head_in_org and head.pos_ in {"NOUN", "PRON"}:
