@@ -24,7 +24,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
-from extract.dom import norm_text, simplify
+from extract.dom import in_boilerplate, norm_text, simplify
 
 _PRE_REMOVE = re.compile(
     r"^(?:.*[-_])?(?:share(?:bar|buttons?|tools|-?links|daddy|this|-?box|-title)?|sharing|social(?:-?(?:share|links|icons|media|buttons|bar))?|"
@@ -67,11 +67,13 @@ def take_captions(tree) -> list[str]:
         if el.tag == "figcaption" or "wp-caption-text" in cls or (
             "caption" in cls and el.getparent() is not None and el.getparent().tag == "figure"):
             found.append(el)
+    cache: dict = {}
     for el in found:
         if any(a in found for a in el.iterancestors()):
             continue
         t = norm_text(el.text_content())
-        if t and t not in caps:
+        # captions of images in related-post, sidebar or footer blocks are not the article's
+        if t and t not in caps and not in_boilerplate(el.getparent(), cache=cache):
             caps.append(t)
         _drop(el)
     return caps

@@ -381,3 +381,10 @@ def test_undeclared_section_page_is_listing():
                       for i in range(8))
     a = extract_article(Page(url="https://x.test/pakistan", body=_wrap("<h1>Pakistan</h1>" + teasers), fetched_at=FETCHED))
     assert a.skip_reason == "listing-page"
+
+
+def test_sidebar_captions_not_collected():
+    tree = parse_html("<html><body><article><figure><img src='a'><figcaption>The article's photo.</figcaption></figure>"
+                      "<p>Text</p></article><aside class='sidebar'><figure><img src='b'><figcaption>Other story photo."
+                      "</figcaption></figure></aside></body></html>")
+    assert take_captions(tree) == ["The article's photo."]
