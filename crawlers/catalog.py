@@ -158,6 +158,14 @@ class Catalog:
             raise
         return len(drop)
 
+    def warc_has_pages(self, name: str) -> bool:
+        """Does a WARC file hold any page fetched as an article (or candidate page)?
+        One holding only discovery sources (feeds, sitemaps) has nothing to extract."""
+        row = self.db.execute(
+            "SELECT 1 FROM fetches WHERE warc_file = ? AND role != 'source' LIMIT 1", (name,)
+        ).fetchone()
+        return row is not None
+
     def run_of_warc(self, name: str) -> str | None:
         row = self.db.execute("SELECT run_id FROM warc_files WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None

@@ -117,6 +117,11 @@ def extract_pending(data: DataDir, run_id: str, model: str = DEFAULT_MODEL,
                 continue  # recovery forgets such rows; never extract what is not there
             stem = fragment_prefix(name)
             drop_fragments(data.parquet, stem)
+            if not catalog.warc_has_pages(name):
+                # only feeds and sitemaps (a night with nothing new): no rows, no model to load
+                catalog.warc_extracted(name, EXTRACTOR_VERSION)
+                total.files += 1
+                continue
             extractor = extractor or Extractor(model)
             try:
                 report = run_extraction(

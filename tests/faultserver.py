@@ -119,8 +119,10 @@ def bomb_body() -> bytes:
     return gzip.compress(b" " * BOMB, compresslevel=9)
 
 
-def sitemap(urls: list[str]) -> bytes:
-    items = "".join(f"<url><loc>{u}</loc><lastmod>2024-02-18</lastmod></url>" for u in urls)
+def sitemap(urls: list[str], lastmods: dict[str, str] | None = None) -> bytes:
+    lastmods = lastmods or {}
+    items = "".join(f"<url><loc>{u}</loc><lastmod>{lastmods.get(urlsplit(u).path, '2024-02-18')}</lastmod></url>"
+                    for u in urls)
     return (f'<?xml version="1.0" encoding="UTF-8"?>'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>').encode()
 
@@ -196,9 +198,14 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/robots.txt":
             self.send(200, f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n".encode(), "text/plain")
         elif path == "/sitemap.xml":
-            self.send(200, sitemap([f"{base}/a/good-{i}" for i in range(1, 4)]), "application/xml")
+            urls = [f"/a/good-{i}" for i in range(1, 4)]
+            self.send(200, sitemap([base + u for u in urls], {u: self.owner.revisions[u][1]
+                                                              for u in urls if u in self.owner.revisions}),
+                      "application/xml")
         elif path.startswith("/a/good-"):
-            self.send(200, article_html(f"Good article {path.rsplit('-', 1)[1]}").encode())
+            rev = self.owner.revisions.get(path, (1, ""))[0]
+            extra = f"<p>Update {rev}: the regulator later confirmed the suspension.</p>" if rev > 1 else ""
+            self.send(200, article_html(f"Good article {path.rsplit('-', 1)[1]}", extra=extra).encode())
         else:
             self.send(404, b"not found\n", "text/plain")
 
@@ -318,6 +325,8 @@ class FaultServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._lock = threading.Lock()
         self._log: list[tuple[str, str, float]] = []
+        # good-site article path -> (revision, lastmod): see revise()
+        self.revisions: dict[str, tuple[int, str]] = {}
 
     def start(self) -> "FaultServer":
         handler = type("FaultHandler", (_Handler,), {"owner": self})
@@ -344,6 +353,14 @@ class FaultServer:
 
     def base_url(self, short: str) -> str:
         return f"http://{short}.faults.test:{self.port}"
+
+    def revise(self, path: str, change: bool = True) -> None:
+        """Change a good-site article (``/a/good-1``): new text (unless ``change`` is
+        false: a lastmod bump alone), sitemap lastmod now."""
+        from datetime import datetime, timezone
+
+        rev = self.revisions.get(path, (1, ""))[0] + (1 if change else 0)
+        self.revisions[path] = (rev, datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
     def _record(self, host: str, path: str) -> int:
         """Log a request; returns how many times this host+path was asked (1 = first)."""
