@@ -53,7 +53,10 @@ _BOILER_LINE = re.compile(
     r"also\s+read\s*:|see\s+also\s*:|explore\s+further\b|have\s+a\s+tip\b|share\s+(?:this|on)\b|"
     r"click\s+here\b|advertisement$|sponsored$|copyright\b|©|all\s+rights\s+reserved|"
     r"tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:reply|comment)|your\s+email\s+address\s+will|"
-    r"previous\s+article$|next\s+article$|tagged\s*:|tags\s*:)",
+    r"previous\s+(?:article|post)$|next\s+(?:article|post)$|tagged\s*:|tags\s*:|"
+    r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b|by\s+continuing\s+to\s+(?:use|browse)\b|accept\s+(?:all\s+)?cookies$|"
+    r"welcome\s+back!?$|sign\s+in\s+to\s+your\s+account|log\s*in\s+to\s+your\s+account|have\s+an\s+existing\s+account|"
+    r"(?:forgot(?:ten)?|lost)\s+(?:your\s+)?password|remember\s+me$|don'?t\s+have\s+an\s+account)",
     re.I,
 )
 
@@ -215,7 +218,8 @@ def _is_head_junk(text: str, title_s: str, site_names: list[str], anchors: set[s
     if not st:
         return True
     words = st.split()
-    if title_s and (st == title_s or (len(words) >= 3 and (st in title_s or title_s in st))):
+    if title_s and (st == title_s or (len(words) >= 3 and len(title_s.split()) >= 3 and len(st) <= 1.5 * len(title_s)
+                                      and (f" {st} " in f" {title_s} " or f" {title_s} " in f" {st} "))):
         return True
     if len(words) <= 12 and _DATEISH.search(text) and not text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
         return True

@@ -388,3 +388,10 @@ def test_sidebar_captions_not_collected():
                       "<p>Text</p></article><aside class='sidebar'><figure><img src='b'><figcaption>Other story photo."
                       "</figcaption></figure></aside></body></html>")
     assert take_captions(tree) == ["The article's photo."]
+
+
+def test_cookie_and_login_lines_dropped_anywhere():
+    real = ("p", "The committee met on Tuesday and heard from the telecom regulator about the outages in the province.")
+    blocks = [real, ("p", "We use cookies to improve your experience on our site."), ("p", "Welcome Back!"),
+              ("p", "Sign in to your account"), ("p", "Lost your password?"), real[:1] + ("Second real paragraph of text here.",)]
+    assert [t for _, t in clean_blocks(blocks, "T", set(), [])] == [real[1], "Second real paragraph of text here."]
