@@ -1,0 +1,134 @@
+"""Incremental and idempotent nights: a second night with nothing new fetches no
+article page again and adds no row; a changed page is stored as a new version
+and the articles table marks the latest; `pknews demo` twice keeps the count."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pandas as pd
+import pytest
+
+from crawlers.registry import select_sites
+from pipeline.snapshots.server import SnapshotServer
+from tests.faultserver import GOOD, FaultServer
+from tests.nightly_helpers import FAST, articles, assert_consistent, last_report, pknews, snapshot_args, table_rows
+
+
+def test_demo_twice_keeps_the_article_count(tmp_path):
+    first = pknews("demo", "--data", str(tmp_path))
+    assert first.returncode == 0, first.stdout + first.stderr
+    n = len(articles(tmp_path))
+    assert n > 20
+    rows = {t: table_rows(tmp_path, t) for t in ("articles", "mentions", "quotes", "skipped")}
+    second = pknews("demo", "--data", str(tmp_path))
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "0 new articles" in second.stdout
+    assert {t: table_rows(tmp_path, t) for t in rows} == rows, "the second night adds no row to any table"
+    report = last_report(tmp_path)
+    assert sum(s["already_held"] for s in report["sites"].values()) >= n
+    assert all(s["new_articles"] == 0 for s in report["sites"].values())
+    assert_consistent(tmp_path)
+
+
+def test_second_night_fetches_only_feeds_and_sitemaps(tmp_path):
+    sites = select_sites(None, group="snapshots")
+    with SnapshotServer() as server:
+        first = pknews("nightly", "--data", str(tmp_path), *snapshot_args(server), *FAST)
+        assert first.returncode == 0, first.stdout + first.stderr
+        fetched_articles = {re.sub(r"^https?://[^/]+", "", u) for u in articles(tmp_path).url}
+        server.clear_requests()
+        second = pknews("nightly", "--data", str(tmp_path), *snapshot_args(server), *FAST)
+        assert second.returncode == 0, second.stdout + second.stderr
+        again = {path for _, path in server.requests}
+    assert again, "the second night asked for its sources"
+    assert not again & fetched_articles, again & fetched_articles
+    for site in sites:
+        for path in again:
+            assert not site.is_article_url(site.home + path) or path == "/robots.txt", path
+
+
+@pytest.fixture()
+def good_server():
+    with FaultServer() as srv:
+        yield srv
+
+
+def good_night(srv, data):
+    result = pknews("nightly", "--data", str(data), *srv.site_args("good"), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def article_requests(srv, path):
+    return [p for h, p, _ in srv.requests if h == GOOD and p == path]
+
+
+def test_changed_page_is_a_new_version(good_server, tmp_path):
+    srv = good_server
+    good_night(srv, tmp_path)
+    first = articles(tmp_path)
+    assert len(first) == 3 and first.is_latest.all() and (first.version == 1).all()
+    time.sleep(1.1)  # sitemap lastmod has one-second resolution
+    srv.revise("/a/good-1")
+    srv.clear()
+    second = good_night(srv, tmp_path)
+    assert "1 new articles" in second.stdout
+    assert article_requests(srv, "/a/good-1") and not article_requests(srv, "/a/good-2")
+    arts = articles(tmp_path)
+    assert len(arts) == 4
+    one = arts[arts.url.str.endswith("/a/good-1")].sort_values("version")
+    assert list(one.version) == [1, 2] and list(one.is_latest) == [False, True]
+    assert one.article_id.nunique() == 1
+    assert "Update 2" in one.iloc[1].text and "Update 2" not in one.iloc[0].text
+    latest = arts[arts.is_latest]
+    assert latest.article_id.is_unique and len(latest) == 3
+    assert last_report(tmp_path)["sites"]["faults-good"]["new_versions"] == 1
+    # the next night, nothing changed: good-1 is not fetched again
+    srv.clear()
+    good_night(srv, tmp_path)
+    assert not article_requests(srv, "/a/good-1")
+    assert len(articles(tmp_path)) == 4
+    assert_consistent_versions(tmp_path)
+
+
+def test_new_lastmod_same_bytes_is_not_a_new_version(good_server, tmp_path):
+    srv = good_server
+    good_night(srv, tmp_path)
+    time.sleep(1.1)
+    srv.revise("/a/good-2", change=False)
+    srv.clear()
+    good_night(srv, tmp_path)
+    assert article_requests(srv, "/a/good-2"), "a newer lastmod is fetched again"
+    assert len(articles(tmp_path)) == 3
+    report = last_report(tmp_path)["sites"]["faults-good"]
+    assert report["already_held"] >= 3 and report["new_versions"] == 0
+
+
+def assert_consistent_versions(data):
+    arts = articles(data)
+    for _, group in arts.groupby("article_id"):
+        group = group.sort_values("fetched_at")
+        assert list(group.version) == list(range(1, len(group) + 1))
+        assert list(group.is_latest) == [False] * (len(group) - 1) + [True]
+
+
+def test_sigkill_while_marking_versions_is_finished_by_the_next_run(good_server, tmp_path):
+    from tests.nightly_helpers import sigkill, start, wait_for
+
+    srv = good_server
+    data = tmp_path / "data"
+    good_night(srv, data)
+    time.sleep(1.1)
+    srv.revise("/a/good-3")
+    marker = tmp_path / "paused"
+    proc = start("nightly", "--data", str(data), *srv.site_args("good"), *FAST, pause_at="versions-rewrite",
+                 marker=marker)
+    wait_for(marker.exists, proc)
+    sigkill(proc)
+    good_night(srv, data)
+    arts = articles(data)
+    assert len(arts) == 4
+    assert_consistent_versions(data)
+    assert_consistent(data)
