@@ -94,3 +94,8 @@ def test_is_duration():
     assert is_duration("a month")
     assert not is_duration("last month")
     assert not is_duration("three days ago")
+
+
+def test_decades(nlp):
+    assert resolve("the 1980s", WED)[:2] == ("1980s", "decade")
+    assert dates(nlp, "The media faces its worst period since the 1990s.", WED) == [("the 1990s", "1990s", "decade")]

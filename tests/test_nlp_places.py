@@ -111,3 +111,11 @@ def test_offsets_match_text(nlp):
     ps, _ = places(nlp, text)
     for m in ps:
         assert text[m.start_char:m.end_char] == m.text
+
+
+def test_countries_by_rule_and_org_names(nlp):
+    ps, ms = places(nlp, "Shutdowns cost Pakistan Rs65 billion, more than Bangladesh.")
+    assert [(m.value, m.attrs["place_type"]) for m in ps] == [("Pakistan", "country"), ("Bangladesh", "country")]
+    ps, ms = places(nlp, "The Punjab IT Board and the Pakistan Business Council were not consulted.")
+    assert ps == []
+    assert "Pakistan Business Council" in {m.value for m in ms if m.kind == "org"}

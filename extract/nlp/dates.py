@@ -71,6 +71,8 @@ _PATTERNS = [
     r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b",
     # three days ago
     rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    # the 1980s
+    r"\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?:1[89]|20)\d0['’]?s\b",
     # clock times 10pm, 10 p.m., 10:30 am, 10p.pm
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|p\.pm)(?![a-z])",
 ]
@@ -239,6 +241,10 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     # year
     if re.fullmatch(r"(?:19|20)\d{2}", low):
         return low, "year", extra
+    # decade: "the 1980s", "1990s"
+    m = re.fullmatch(r"(?:the )?(?:early |mid-|late )?((?:1[89]|20)\d0)['’]?s", low)
+    if m:
+        return f"{m[1]}s", "decade", extra
 
     # weekday
     m = re.search(rf"\b(?:(last|next|this|past|coming) )?({_WD.lower()})\b", low)

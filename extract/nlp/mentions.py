@@ -159,6 +159,10 @@ class MentionCollector:
                 if label == "PK_ORG" and ent.text in acr and attrs.get("acronym") is None:
                     attrs["acronym"] = ent.text
                 mentions.append(Mention(LABEL_KIND[label], ent.text, value, ent.start_char, ent.end_char, attrs))
+            elif label == "PERSON" and ent[-1].text in _ORG_WORDS and self.keep_model_orgs:
+                m = self._org(ent, acr)  # "Punjab IT Board": the model's PERSON ending in an org word
+                if m is not None:
+                    mentions.append(m)
             elif label == "PERSON" and self.keep_persons:
                 m = self._person(self._extend_left(ent))
                 if m is not None:
@@ -204,9 +208,9 @@ class MentionCollector:
         the last part; take the title-case proper nouns just before it."""
         doc = ent.doc
         s = ent.start
-        while s > 0:
+        while s > 0 and not doc[s].is_sent_start:
             t = doc[s - 1]
-            if t.ent_type_ or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _ROLE_WORDS or t.is_sent_start:
+            if t.ent_type_ or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _ROLE_WORDS:
                 break
             s -= 1
         return ent if s == ent.start else Span(doc, s, ent.end, label=ent.label_)

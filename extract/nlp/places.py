@@ -141,6 +141,15 @@ class Gazetteer:
             if iso and iso in by_iso:
                 self.countries[alias] = by_iso[iso]
         self.indian_hyderabad = self.foreign_city.get("Hyderabad")
+        # country names matched by rule (the small model misses "Pakistan" now and then)
+        country_exclude = set(data.get("country_exclude", []))
+        for name, (cname, iso, gid) in self.countries.items():
+            if name in country_exclude or len(name) < 4 or name.isupper() or name in self.pk:
+                continue
+            self.pk[name] = {"kind": "region", "value": cname,
+                             "attrs": {"place_type": "country", "country": iso, "province": None,
+                                       "latitude": None, "longitude": None, "geonames_id": gid,
+                                       "population": None}}
 
     # ------------------------------------------------------------------
     def foreign_record(self, text: str) -> dict | None:
@@ -208,7 +217,7 @@ class PlacesComponent:
             t = doc[i]
             if t.text in self.gaz.org_head_words:
                 return True
-            if not (t.is_title or t.lower_ in {"of", "and", "for", "&"}) or t.is_sent_start:
+            if not (t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in {"of", "and", "for", "&"}) or t.is_sent_start:
                 break
             i += 1
         return False
