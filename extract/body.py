@@ -42,6 +42,7 @@ _HINT_KEYS = ("shar", "social", "relat", "recent", "popular", "also", "read", "n
               "sign", "modal", "popup", "cookie", "consent", "gdpr", "comment", "respond", "sidebar", "widget",
               "author", "tags", "breadcrumb", "navigation", "nav-", "top", "header", "outbrain", "taboola",
               "slot", "advert")
+_HINT_RE = re.compile("|".join(map(re.escape, _HINT_KEYS)))
 _EMBED_KEYS = ("twitter-tweet", "instagram-media", "tiktok-embed", "embed-twitter", "wp-block-embed")
 _NEUTRAL = ("no-", "has-", "with-", "is-", "without-")
 _PRE_REMOVE_TAGS = ("aside", "nav", "footer", "form", "dialog")
@@ -112,9 +113,13 @@ def _unwrap_embed(bq) -> None:
             anc.tag = "div"
 
 
+# elements worth a look: those with a class or id, and the always-boilerplate tags (document order)
+_CANDIDATES = etree.XPath("//*[@class or @id or self::aside or self::nav or self::footer or self::form or self::dialog]")
+
+
 def _visible_len(el) -> int:
     """Characters of text below ``el``, whitespace not counted."""
-    return sum(len(w) for w in el.text_content().split())
+    return len("".join(el.text_content().split()))
 
 
 def preclean(tree, headline=None) -> None:
@@ -122,9 +127,9 @@ def preclean(tree, headline=None) -> None:
     Containers holding the headline, an embedded post, or a large share of the page's
     text are never dropped, whatever their class says."""
     doomed = []
-    for el in tree.iter():
+    for el in _CANDIDATES(tree):
         tag = el.tag
-        if not isinstance(tag, str) or tag in ("html", "body"):
+        if tag in ("html", "body"):
             continue
         attrs = el.attrib
         cls = f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()
@@ -141,7 +146,7 @@ def preclean(tree, headline=None) -> None:
             continue
         if tag in ("main", "article", "h1"):
             continue
-        if any(k in cls for k in _HINT_KEYS) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
+        if _HINT_RE.search(cls) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
                                                      if not tok.startswith(_NEUTRAL)):
             doomed.append(el)
     if not doomed:
