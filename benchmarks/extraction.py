@@ -107,6 +107,39 @@ def run_aeb(extractor, pages) -> dict:
     return res
 
 
+def cpu_ms_per_page(fn, pages, repeats: int = 3) -> float:
+    """Best-of-``repeats`` CPU milliseconds per page (process time: robust to other load)."""
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.process_time()
+        for _, url, raw, _ in pages:
+            fn(url, raw)
+        best = min(best, time.process_time() - t0)
+    return best * 1000 / max(1, len(pages))
+
+
+def _extract_article_fn(url: str, raw: bytes):
+    from extract.article import extract_article
+    from extract.page import Page
+    return extract_article(Page(url=url, body=raw))
+
+
+def _trafilatura_metadata(url: str, raw: bytes):
+    import trafilatura
+    return trafilatura.bare_extraction(raw.decode("utf-8", "replace"), url=url, include_comments=False,
+                                       with_metadata=True)
+
+
+def print_timing(pages) -> None:
+    rows = [("trafilatura 2.3.1 extract() default", trafilatura_default),
+            ("trafilatura bare_extraction with metadata", _trafilatura_metadata),
+            ("pknews body only (extract_body_only)", pknews_body),
+            ("pknews extract_article (all fields)", _extract_article_fn)]
+    print(f"CPU time on aeb-dev pages (best of 3, ms/page):")
+    for label, fn in rows:
+        print(f"  {label:45s} {cpu_ms_per_page(fn, pages):6.1f}")
+
+
 def print_aeb(label: str, res: dict) -> None:
     print(f"aeb-dev {label}: {res['pages']} pages, {res['seconds_per_page'] * 1000:.1f} ms/page")
     for name in ("all", "even", "odd"):
@@ -278,6 +311,7 @@ def main(argv=None) -> int:
     ap.add_argument("--aeb", action="store_true", help="aeb-dev only")
     ap.add_argument("--gold", action="store_true", help="gold set only")
     ap.add_argument("--baseline", action="store_true", help="also score trafilatura's default on aeb-dev")
+    ap.add_argument("--timing", action="store_true", help="CPU ms/page of trafilatura and pknews on aeb-dev")
     ap.add_argument("--synthetic", type=int, default=0, metavar="N",
                     help="also check N synthetic snapshot pages (e.g. 300)")
     ap.add_argument("-q", "--quiet", action="store_true")
@@ -288,6 +322,8 @@ def main(argv=None) -> int:
         if args.baseline:
             print_aeb("trafilatura 2.3.1 default", run_aeb(trafilatura_default, pages))
         print_aeb("pknews", run_aeb(pknews_body, pages))
+        if args.timing:
+            print_timing(pages)
         skips = aeb_skips(pages)
         print(f"  aeb pages wrongly skipped by extract_article: {len(skips)} {skips if skips else ''}")
     elif args.aeb or both:
