@@ -40,7 +40,7 @@ REPORTING_VERBS = {
 # verbs whose NP object is the content ("noted a partial restoration")
 _NP_CONTENT = {"note", "observe", "highlight", "demand", "stress", "emphasise", "emphasize", "point",
                "warn", "call", "condemn", "deny", "confirm", "criticise", "criticize", "acknowledge",
-               "announce", "reveal", "question", "lament", "predict", "recommend", "underscore",
+               "announce", "reveal", "question", "urge", "lament", "predict", "recommend", "underscore",
                "reiterate", "blame", "accuse", "term", "describe"}
 _CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "insist", "contend",
                  "explain", "assert"}
@@ -215,6 +215,9 @@ class QuoteExtractor:
                     pre = [t for t in doc[s:chain[0].i] if t.dep_ not in {"det", "punct"} and not t.is_punct]
                     role = " ".join(t.text for t in pre) or None
                 return name, "person", role
+        if len(orgs) >= 2 and any(c.dep_ == "conj" for c in head.children) and e - s <= 14:
+            # "Freedom House and Reporters Without Borders (RSF) said": they speak together
+            return clean_name(doc[s:e].text), "org", None
         if orgs:
             o = min(orgs, key=lambda x: abs(x.root.i - head.i))
             return clean_name(o.text), "org", None
@@ -383,7 +386,9 @@ class QuoteExtractor:
             if any(c.dep_ == "neg" for c in t.children):
                 return False  # "did not say", "declined to comment" are not statements
             if t.tag_ == "VBG" and not any(c.dep_ == "aux" for c in t.children):
-                return False  # participle phrases: "users reporting that ..."
+                # participles speak only for the clause they hang on:
+                # "the court dismissed the petition, saying ..." (advcl of a verb)
+                return t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"} and t.i > t.head.i
             return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
         return False
 
@@ -500,9 +505,9 @@ class QuoteExtractor:
             if t.i in used_verbs or not self._reporting_verb(t):
                 continue
             subj = [c for c in t.children if c.dep_ in _SUBJ]
-            if not subj and t.dep_ == "conj" and t.head.pos_ in {"VERB", "AUX"}:
+            if not subj and (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")) and t.head.pos_ in {"VERB", "AUX"}:
                 subj = [c for c in t.head.children if c.dep_ in _SUBJ]
-            if not subj:
+            if not subj and t.tag_ != "VBG":
                 subj = self._named_just_before(doc, t)
             if not subj:
                 continue
