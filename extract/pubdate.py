@@ -30,6 +30,9 @@ from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, pag
 
 KARACHI = ZoneInfo("Asia/Karachi")
 EARLIEST = date(1994, 1, 1)
+# the article header: visible characters read before / after the headline
+WINDOW_BEFORE = 250
+WINDOW_AFTER = 600
 # clock skew allowed between the site and our fetch time
 SKEW = timedelta(minutes=10)
 
@@ -64,7 +67,7 @@ _DATE_PATTERNS = [
 ]
 _MODIFIED_LABEL = re.compile(r"(updated|modified|edited|last\s+update)[^0-9a-z]{0,3}(on|at)?\W*$", re.I)
 _PUBLISHED_LABEL = re.compile(r"(published|posted|first\s+published|date)\W*(on|at)?\W*$", re.I)
-_DATE_HINT = re.compile(r"date|time|meta|byline|posted|publish|dateline|info|author|story__", re.I)
+_DATE_HINT = re.compile(r"date|time|meta|byline|posted|publish|dateline|info|author", re.I)
 _STAMP_ATTRS = ("data-datetime", "data-date", "data-published", "data-timestamp", "title")
 _ISO_START = re.compile(r"\s*(?:19|20)\d{2}-\d{2}-\d{2}")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/")
@@ -231,7 +234,7 @@ def _header_window(tree, h1, positions) -> tuple[int, int] | None:
         return None
     start = positions[h1]
     end = start + len(norm_text(h1.text_content()))
-    return start - 250, end + 450
+    return start - WINDOW_BEFORE, end + WINDOW_AFTER
 
 
 def _element_dates(el) -> list[tuple[datetime | date, str]]:
