@@ -395,3 +395,13 @@ def test_cookie_and_login_lines_dropped_anywhere():
     blocks = [real, ("p", "We use cookies to improve your experience on our site."), ("p", "Welcome Back!"),
               ("p", "Sign in to your account"), ("p", "Lost your password?"), real[:1] + ("Second real paragraph of text here.",)]
     assert [t for _, t in clean_blocks(blocks, "T", set(), [])] == [real[1], "Second real paragraph of text here."]
+
+
+def test_byline_after_long_standfirst():
+    dek = "A standfirst that summarises the story at some length for readers who only skim. " * 5
+    html = (f"<html><body><h1>Senate panel questions regulator over outages</h1><p class='excerpt'>{dek}</p>"
+            "<div class='story-meta'>Published May 13, 2024</div>"
+            "<p>" + "The panel met on Monday. " * 30 + "</p></body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.local_date == date(2024, 5, 13) and r.published.source == "byline"
