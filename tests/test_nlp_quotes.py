@@ -106,3 +106,10 @@ def test_multi_paragraph_quote_continues_speaker(nlp):
             "“Nobody told us when the internet would come back. We are still waiting.”")
     qs = quotes(nlp, text)
     assert [q.speaker for q in qs] == ["Imran Ali", "Imran Ali"]
+
+
+def test_participle_after_verb_and_coordinated_orgs(nlp):
+    q, = quotes(nlp, "The Lahore High Court dismissed the petition, saying the matter was pending before another bench.")
+    assert q.speaker == "Lahore High Court" and q.verb == "saying"
+    q, = quotes(nlp, "Freedom House and Access Now said the ban violated international law.")
+    assert q.speaker_kind == "org" and "Freedom House" in q.speaker and "Access Now" in q.speaker

@@ -150,8 +150,10 @@ class QuoteExtractor:
                     s = h.left_edge.i
         else:
             s, e = head.left_edge.i, head.right_edge.i + 1
+        s_char, e_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         for m in doc._.mentions or []:
-            if m.kind in {"org", "person"} and m.start_char <= head.idx < m.end_char:
+            # names the parse cuts ("Access" + "Now") belong to the phrase whole
+            if m.kind in {"org", "person"} and m.start_char < e_char and s_char < m.end_char:
                 sp = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
                 if sp is not None:
                     s, e = min(s, sp.start), max(e, sp.end)
@@ -509,6 +511,10 @@ class QuoteExtractor:
                 subj = [c for c in t.head.children if c.dep_ in _SUBJ]
             if not subj and t.tag_ != "VBG":
                 subj = self._named_just_before(doc, t)
+            if subj and t.tag_ == "VBG" and any(
+                    m.kind in {"city", "region"} and m.start_char <= subj[-1].idx < m.end_char
+                    for m in doc._.mentions or []):
+                continue  # "with users in Lahore, Faisalabad and Multan reporting ...": a parse slip
             if not subj:
                 continue
             if t.dep_ == "parataxis" or (t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2
