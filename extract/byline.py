@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, simplify, text_of
+from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, simplify, text_of, title_element
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _BY = re.compile(r"^\s*(?:written\s+|posted\s+|published\s+|reported\s+|compiled\s+)?by[:\s]+", re.I)
@@ -71,8 +71,6 @@ def site_names_of(tree, site_label: str | None) -> list[str]:
 
 def find_title(tree, url: str, site_label: str | None = None) -> tuple[str | None, object]:
     """(title, headline element)."""
-    from extract.dom import title_element
-
     names = site_names_of(tree, site_label)
     candidates = []
     for obj in article_ld(tree):
@@ -174,8 +172,6 @@ def _byline_authors(tree, h1, positions) -> list[str]:
             if not in_boilerplate(el):
                 elements.append(el)
     # innermost first: drop any element that contains another candidate
-    leaves = [el for el in elements if not any(o is not el and el in o.iterancestors() for o in elements)]
-    leaves = [el for el in elements if not any((o is not el) and (el in set(o.iterancestors())) for o in elements)] if False else leaves
     innermost = [el for el in elements if not any(o is not el and _contains(el, o) for o in elements)]
     names: list[str] = []
     for el in innermost:
