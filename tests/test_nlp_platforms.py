@@ -67,3 +67,9 @@ def test_google_services_and_category(nlp):
     ps = [m for m in mentions if m.kind == "platform"]
     assert [m.value for m in ps] == ["Google", "Google"]
     assert ps[0].attrs["category"] == "google services"
+
+
+def test_x_after_verbs_and_on(nlp):
+    assert "X" in platforms(nlp, "The minister defended the decision to block X, saying it was needed.")
+    assert "X" in platforms(nlp, "Writing on X, the senator criticised the firewall.")
+    assert "X" not in platforms(nlp, "He lives in Block X of the housing society.")

@@ -361,6 +361,11 @@ def _dateparser(text: str, b: datetime | None) -> tuple[str | None, str | None, 
     return d.date().isoformat(), "day", {}
 
 
+# Islamic-calendar dates ("the 9th and 10th of Muharram") are not resolved to Gregorian dates
+_HIJRI = re.compile(r"\b(Muharram|Safar|Rabi|Jumada|Rajab|Shaban|Sha'ban|Ramazan|Ramadan|Ramzan|Shawwal|"
+                    r"Zil?qad|Dhu|Zilhaj|Zil Hajj|Ashura|Eid)\w*", re.I)
+
+
 def is_duration(text: str) -> bool:
     return bool(_DURATION_RE.search(text))
 
@@ -390,7 +395,7 @@ class DateResolver:
                     s, e = ent.start, ent.end
                     while s < e and doc[s].lower_ in {"the", "on", "since", "by", "in", "of", "from"}:
                         s += 1
-                    if s == e or is_duration(doc[s:e].text):
+                    if s == e or is_duration(doc[s:e].text) or _HIJRI.search(doc[s:min(len(doc), e + 3)].text):
                         out.append(ent)
                         continue
                     span = Span(doc, s, e, label="PK_DATE")

@@ -36,7 +36,8 @@ _ORG_WORDS = {"Authority", "Ministry", "Association", "Council", "Foundation", "
               "Federation", "Assembly", "Senate", "Police", "Army", "Government", "International", "Watch"}
 _ROLE_WORDS = _ROLE_NOUNS | {"rights", "digital", "former", "interior", "federal", "provincial", "caretaker",
                              "prime", "local", "senior", "deputy", "state", "information", "law", "it",
-                             "attorney", "additional", "general", "inspector", "assistant", "vice", "acting"}
+                             "attorney", "additional", "general", "inspector", "assistant", "vice", "acting",
+                             "petitioner", "plaintiff", "respondent", "counsel", "complainant", "trader", "shopkeeper"}
 
 
 @Language.factory("pk_name_rules", default_config={})

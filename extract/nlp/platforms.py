@@ -17,7 +17,7 @@ _X_REJECT_PREV = {
     "phase", "figure", "fig", "fig.", "table", "box", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.",
     "model", "type", "level", "class", "grade", "generation", "gen", "project", "operation", "malcolm",
     "factor", "sub-section", "subsection", "paragraph", "para", "item", "point", "option", "team",
-    "person", "company", "day", "country", "brand", "variable", "axis", "sector", "block", "zone",
+    "person", "company", "day", "country", "brand", "variable", "axis", "sector", "zone",
     "road", "street", "plot", "house", "ward", "unit", "camp", "stage", "round", "version", "series",
     "chart", "exhibit", "rule", "regulation", "form", "road", "madam", "professor", "prof", "prof.",
     "generation", "sir", "mister", "user", "suspect", "witness", "accused", "agent", "gate",
@@ -93,6 +93,8 @@ class PlatformsComponent:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if prev is not None and prev.lower_.rstrip(".") in {p.rstrip(".") for p in _X_REJECT_PREV}:
             return False
+        if prev is not None and prev.text == "Block":  # an address: "Block X"
+            return False
         if nxt is not None and (nxt.text in {"-", "–"} or nxt.text.startswith("-") or nxt.lower_ in {"ray", "rays"}):
             return False
         if tok.text.upper() == "X" and nxt is not None and nxt.text in {".", ")", ":"} and (
@@ -107,6 +109,8 @@ class PlatformsComponent:
             return True
         if prev is not None and prev.lower_ in _X_ACCEPT_PREV and self._sentence_context(doc, i):
             return True
+        if prev is not None and prev.lower_ in {"on", "via"} and (nxt is None or nxt.is_punct or nxt.lower_ in {"and", "or"}):
+            return True  # "Writing on X, ...", "posted on X."
         if nxt is not None and nxt.lower_ in _X_ACCEPT_NEXT and self._sentence_context(doc, i):
             return True
         if prev is not None and prev.is_title and prev.pos_ in {"PROPN", "NOUN"} and not prev.is_sent_start:

@@ -54,7 +54,8 @@ _PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "
 _ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator", "authority", "ministry",
               "party", "group", "body", "company", "operator", "union", "court", "monitor", "observatory",
               "foundation", "association", "commission", "government", "department", "agency", "firm",
-              "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center"}
+              "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center",
+              "university", "institute", "board", "bank", "newspaper", "channel", "institution", "coalition"}
 _TITLE_WORDS = {"chief", "justice", "mr", "ms", "mrs", "dr", "prof", "senator", "minister", "president",
                 "chairman", "chairperson", "advocate", "barrister", "general", "judge", "secretary", "prime"}
 _DOC_NOUNS = {"report", "data", "study", "survey", "analysis", "figures", "statement", "notification",
