@@ -74,8 +74,14 @@ class ArchivePipeline:
                 return item
             known = self.catalog.known_article(item.url)
             if known is not None and known.sha256 == sha256:
-                # refetched on a modification signal, but the page is byte-identical
+                # refetched on a modification signal, but the page is byte-identical:
+                # not archived again; the check is recorded so tomorrow compares with it
                 self.stats.inc_value(f"pknews/{item.site}/skipped/unchanged")
+                self.catalog.record_fetch(
+                    run_id=self.run_id, url=item.url, site=item.site, role=item.role, status=item.status,
+                    fetched_at=item.fetched_at, warc_file=None, warc_offset=None,
+                    sha256=sha256, length=len(item.body), lastmod=item.lastmod,
+                )
                 return item
             if known is not None:
                 self.stats.inc_value(f"pknews/{item.site}/new_versions")

@@ -107,11 +107,12 @@ def assert_consistent(data: Path) -> None:
         offsets = {}
         for name in on_disk:
             offsets[name] = {int(r.source.rsplit("@", 1)[1]) for r in iter_warc(data / "warc" / name)}
-        for warc_file, offset in db.execute("SELECT warc_file, warc_offset FROM fetches WHERE status = 200"):
+        for warc_file, offset in db.execute("SELECT warc_file, warc_offset FROM fetches WHERE status = 200 AND warc_file IS NOT NULL"):
             assert offset in offsets[warc_file], (warc_file, offset)
         # one archived copy per article URL (versions aside: the snapshot pages never change)
         dupes = db.execute(
-            "SELECT url_key, COUNT(DISTINCT sha256), COUNT(*) FROM fetches WHERE role='article' GROUP BY url_key"
+            "SELECT url_key, COUNT(DISTINCT sha256), COUNT(*) FROM fetches"
+            " WHERE role='article' AND warc_file IS NOT NULL GROUP BY url_key"
             " HAVING COUNT(*) > COUNT(DISTINCT sha256)").fetchall()
         assert not dupes, dupes
     finally:
