@@ -26,7 +26,7 @@ ATTR_TYPES: dict[str, type] = {
     "longitude": float,
     "geonames_id": int,
     "population": int,
-    "granularity": str,  # date: day, part-of-day, week, month, year, time
+    "granularity": str,  # date: day, part-of-day, week, month, year, decade, time
     "part_of_day": str,  # date: morning, afternoon, evening, night, midnight, noon
     "category": str,  # platform: social media, messaging, video, network, operator, circumvention ...
     "full_name": str,  # org: full name (acronyms linked)
