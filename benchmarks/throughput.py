@@ -5,6 +5,7 @@ alone plus spaCy alone over the same corpus, with the same components).
     python benchmarks/throughput.py corpus --n 500 --out /tmp/pkbench/500
     python benchmarks/throughput.py run --n 500 --workers 1 2     # corpus + pipeline + limits
     python benchmarks/throughput.py run --n 5000 --workers 1 2 --skip-limits
+    python benchmarks/throughput.py ccnews --records 10000          # after the N=500 run
 
 The corpus: N article pages rendered with the snapshot site templates
 (``render_article_page``: menus, related posts, footers and the rest of each
@@ -449,6 +450,52 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_ccnews(args) -> int:
+    """Cost of a foreign record of a CC-NEWS-style WARC (99% other domains) against
+    one full extraction: the pass-over walk alone (in this process, the same
+    reader and filter ``pknews extract`` uses), then ``pknews extract`` on the file."""
+    from crawlers.registry import load_registry
+    from pipeline.sources import RecordFilter, iter_warc
+
+    work = Path(args.work or "/tmp/pknews-bench/ccnews")
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "CC-NEWS-20240217120000-00042.warc.gz"
+    info = build_ccnews_warc(path, args.records, kept_every=100)
+    domains = sorted({d for site in load_registry().values() for d in site.domains})
+    walks = []
+    for _ in range(3):
+        f = RecordFilter(domains)
+        t, c = time.perf_counter(), time.process_time()
+        kept = sum(1 for _ in iter_warc(path, keep_url=f.keep_url, keep_type=f.keep_type))
+        walks.append({"wall": time.perf_counter() - t, "cpu": time.process_time() - c, "kept": kept,
+                      "passed_over": dict(f.passed_over)})
+    best = min(walks, key=lambda w: w["cpu"])
+    records = info["records"]
+    res = {"warc": info, "walk_best_of_3": best,
+           "walk_ms_per_record_wall": round(1000 * best["wall"] / records, 4),
+           "walk_ms_per_record_cpu": round(1000 * best["cpu"] / records, 4)}
+    res["extract_run"] = run_pipeline(path.parent, work, 1)
+    run = res["extract_run"]
+    res["extract_ms_per_record_wall"] = round(1000 * run["wall_seconds"] / records, 3)
+    # one full extraction: the N=500 single-process run of this machine (end to end per article)
+    ref = RESULTS / "throughput-N500.json"
+    if ref.exists():
+        r500 = {r["workers"]: r for r in json.loads(ref.read_text()).get("pipeline", [])}.get(1)
+        if r500:
+            full_wall = 1000 * r500["wall_seconds"] / r500["articles"]
+            full_cpu = 1000 * r500["cpu_seconds"] / r500["articles"]
+            res["full_extraction_ms_per_article"] = {"wall": round(full_wall, 1), "cpu": round(full_cpu, 1)}
+            res["ratio_full_extraction_to_passed_over_record"] = {
+                "wall": round(full_wall / res["walk_ms_per_record_wall"], 1),
+                "cpu": round(full_cpu / res["walk_ms_per_record_cpu"], 1)}
+            res["ratio_full_extraction_to_average_record_of_whole_run"] = round(
+                full_wall / res["extract_ms_per_record_wall"], 1)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "ccnews.json").write_text(json.dumps(res, indent=2) + "\n")
+    print(json.dumps(res, indent=2))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -462,6 +509,9 @@ def main(argv=None) -> int:
     p.add_argument("--model")
     p.add_argument("--skip-limits", action="store_true")
     p.add_argument("--resume", action="store_true", help="keep the runs already in the result file")
+    p = sub.add_parser("ccnews", help="per-record cost in a CC-NEWS-style WARC with 99% foreign records")
+    p.add_argument("--records", type=int, default=10000)
+    p.add_argument("--work", help="scratch folder (default /tmp/pknews-bench/ccnews)")
     p = sub.add_parser("limit-child")
     p.add_argument("kind", choices=("trafilatura", "spacy"))
     p.add_argument("corpus", type=Path)
@@ -471,6 +521,8 @@ def main(argv=None) -> int:
     if args.cmd == "corpus":
         print(json.dumps(build_corpus(args.n, args.out), indent=2))
         return 0
+    if args.cmd == "ccnews":
+        return cmd_ccnews(args)
     if args.cmd == "limit-child":
         limit_child(args.kind, args.corpus, args.texts, args.model)
         return 0

@@ -385,13 +385,15 @@ def run_extraction(
         else:
             tasks = plan_tasks(files, label_of, workers=workers, domains=domains,
                                registry=extractor.registry if extractor else None)
-            if workers == 1:
+            if not tasks:
+                results_iter = iter(())
+            elif workers == 1 or len(tasks) == 1:  # one process is enough
                 t = time.perf_counter()
                 extractor = extractor or Extractor(model)
                 report.stages["load"] += time.perf_counter() - t
                 results_iter = ex.run_inline(tasks, config, extractor)
             else:
-                results_iter = ex.run_pool(tasks, config, min(workers, max(1, len(tasks))), extractor)
+                results_iter = ex.run_pool(tasks, config, min(workers, len(tasks)), extractor)
         report.tasks = len(tasks)
         results = []
         for result in results_iter:
