@@ -71,13 +71,24 @@ def cmd_crawl(args) -> int:
     from pipeline.nightly import exit_code, format_summary
     from pipeline.extraction import ExtractionReport
 
+    from pipeline.lock import EXIT_LOCKED
+    from pipeline.nightly import hold_lock
+    from pipeline.recovery import recover
+
     data = DataDir(args.data).ensure()
     sites = chosen_sites(args, group=args.group)
-    run_id = new_run_id()
-    log_file = data.runs / f"{run_id}.log"
-    crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
-                       resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
-                       log_file=log_file)
+    lock = hold_lock(data, "crawl")
+    if lock is None:
+        return EXIT_LOCKED
+    try:
+        run_id = new_run_id()
+        log_file = data.runs / f"{run_id}.log"
+        recover(data, run_id)
+        crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
+                           resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
+                           log_file=log_file)
+    finally:
+        lock.release()
     print(format_summary(crawls, ExtractionReport(), data, log_file))
     return exit_code(crawls)
 
@@ -92,18 +103,35 @@ def cmd_extract(args) -> int:
         raise UsageError(f"--workers wants a number of at least 1, not {args.workers}")
     if args.scheduler and args.executor != "dask":
         raise UsageError("--scheduler goes with --executor dask")
+    # writing into the data folder's own tables: one run at a time, catalog and versions kept right
+    live = output.resolve() == data.parquet.resolve()
+    lock = None
+    if live:
+        from pipeline.lock import EXIT_LOCKED
+        from pipeline.nightly import hold_lock
+
+        lock = hold_lock(data, "extract")
+        if lock is None:
+            return EXIT_LOCKED
     try:
         report = run_extraction(
             [Path(p) for p in args.paths], output, new_run_id(), replace=not args.append,
             model=args.model, batch_size=args.batch_size, workers=args.workers,
             executor=args.executor, scheduler=args.scheduler, domains=args.domain,
         )
+        if live:
+            from pipeline.nightly import after_live_reextraction
+
+            after_live_reextraction(data, [Path(p) for p in args.paths])
     except InputError as err:
         raise UsageError(str(err)) from None
     except (ImportError, OSError) as err:
         if args.executor == "dask":
             raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
         raise
+    finally:
+        if lock is not None:
+            lock.release()
     skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
     print(f"{report.files} file(s), {report.pages} pages: {report.articles} articles, "
           f"{report.mentions} mentions, {report.quotes} quotes; skipped: {skipped}")

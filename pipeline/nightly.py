@@ -301,3 +301,33 @@ def _run(sites, data: DataDir, run_id: str, *, since, resolve, overrides, model,
     _log(log_file, summary + f"\nexit code {code}")
     print(summary, file=out)
     return code
+
+
+# -- helpers for the other commands that write into a data folder -------------
+
+def hold_lock(data: DataDir, command: str, err=sys.stderr) -> RunLock | None:
+    """The data folder's lock for ``pknews crawl`` / ``extract``; None (message
+    printed) when another run holds it: the caller exits with ``EXIT_LOCKED``."""
+    data.root.mkdir(parents=True, exist_ok=True)
+    try:
+        return RunLock(data.root, new_run_id(), command).acquire()
+    except Locked as locked:
+        print(f"pknews {command}: {locked}", file=err)
+        return None
+
+
+def after_live_reextraction(data: DataDir, paths: list[Path]) -> dict:
+    """After ``pknews extract`` replaced DATA/parquet: the data folder's WARC files
+    it read count as extracted (the nightly must not add them a second time),
+    and versions are numbered again."""
+    from pipeline.sources import expand_paths
+    from pipeline.versions import reconcile_versions
+
+    catalog = Catalog(data.catalog)
+    try:
+        for path in expand_paths(paths):
+            if path.parent.resolve() == data.warc.resolve():
+                catalog.warc_extracted(path.name, EXTRACTOR_VERSION)
+    finally:
+        catalog.close()
+    return reconcile_versions(data.parquet)
