@@ -9,7 +9,7 @@ from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, sim
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _BY = re.compile(r"^\s*(?:written\s+|posted\s+|published\s+|reported\s+|compiled\s+)?by[:\s]+", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\|)\s*", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\+|\||•|·)\s*", re.I)
 _NOT_NAME = re.compile(
     r"^(?:by|published|posted|updated|share|follow|min read|\d+ min(?:ute)?s? read|read more|comments?|"
     r"admin|administrator|editor|unknown|staff)$", re.I)
@@ -105,7 +105,7 @@ def split_authors(raw: str) -> list[str]:
     s = norm_text(raw)
     s = _BY.sub("", s)
     s = re.sub(r"\S+@\S+", " ", s)
-    s = re.split(r"\s+(?:published|posted|updated|on)\b|\s[|•·]\s", s, maxsplit=1, flags=re.I)[0]
+    s = re.split(r"\s+(?:published|posted|updated|on)\b", s, maxsplit=1, flags=re.I)[0]
     out: list[str] = []
     for part in _AUTHOR_SPLIT.split(s):
         part = _BY.sub("", part).strip(" .:-–—")

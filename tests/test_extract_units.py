@@ -405,3 +405,9 @@ def test_byline_after_long_standfirst():
     tree = parse_html(html)
     r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published.local_date == date(2024, 5, 13) and r.published.source == "byline"
+
+
+def test_urdu_title_suffix_and_multiple_agencies():
+    assert strip_site_suffix("کراچی میں انٹرنیٹ سست - ڈان نیوز", ["ڈان نیوز"], "https://www.dawnnews.tv/news/1") \
+        == "کراچی میں انٹرنیٹ سست"
+    assert split_authors("AFP | Reuters") == ["AFP", "Reuters"]
