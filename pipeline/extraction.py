@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import nullcontext
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -77,10 +78,14 @@ class Extractor:
         items = [(a.text, rowlib.reference_datetime(a)) for _, a, _ in kept]
         t1 = time.perf_counter()
         seconds["trafilatura"] += t1 - t0
-        try:
-            analyses = list(analyze_texts(self.nlp, items))
-        except Exception:
-            analyses = [self._analyze_one(item) for item in items]
+        # strings a batch adds to the vocabulary are dropped after it (spaCy >= 3.8):
+        # without this, the StringStore grows with every new name and number of an archive
+        zone = getattr(self.nlp, "memory_zone", None)
+        with zone() if zone is not None else nullcontext():
+            try:
+                analyses = list(analyze_texts(self.nlp, items))
+            except Exception:
+                analyses = [self._analyze_one(item) for item in items]
         t2 = time.perf_counter()
         seconds["spacy"] += t2 - t1
         for (page, article, label), analysis in zip(kept, analyses):
