@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, simplify, text_of, title_element
+from extract.dom import (article_ld, in_boilerplate, json_ld_objects, meta_content, norm_text, simplify, text_of,
+                         title_element)
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _BY = re.compile(r"^\s*(?:written\s+|posted\s+|published\s+|reported\s+|compiled\s+)?by[:\s]+", re.I)
@@ -122,12 +123,14 @@ def split_authors(raw: str) -> list[str]:
     return out
 
 
-def _ld_author_names(obj) -> list[str]:
+def _ld_author_names(obj, by_id: dict | None = None) -> list[str]:
     a = obj.get("author") or obj.get("creator")
     items = a if isinstance(a, list) else [a]
     names = []
     for it in items:
         if isinstance(it, dict):
+            if "name" not in it and isinstance(it.get("@id"), str) and by_id:
+                it = by_id.get(it["@id"], it)  # a reference to a Person node of the @graph
             n = it.get("name")
             if isinstance(n, str):
                 names.extend(split_authors(n))
@@ -141,8 +144,9 @@ def find_authors(tree, h1=None, positions: dict | None = None) -> tuple[list[str
     visible = _byline_authors(tree, h1, positions)
     if visible:
         return visible, "byline"
+    by_id = {o["@id"]: o for o in json_ld_objects(tree) if isinstance(o.get("@id"), str)}
     for obj in article_ld(tree):
-        names = _ld_author_names(obj)
+        names = _ld_author_names(obj, by_id)
         if names:
             return names, "json-ld"
     for key in ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl"):

@@ -411,3 +411,11 @@ def test_urdu_title_suffix_and_multiple_agencies():
     assert strip_site_suffix("کراچی میں انٹرنیٹ سست - ڈان نیوز", ["ڈان نیوز"], "https://www.dawnnews.tv/news/1") \
         == "کراچی میں انٹرنیٹ سست"
     assert split_authors("AFP | Reuters") == ["AFP", "Reuters"]
+
+
+def test_json_ld_author_reference_resolved():
+    from extract.byline import find_authors
+    html = ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "Article", "author": '
+            '{"@id": "https://x.test/#/person/1"}}, {"@type": ["Person"], "@id": "https://x.test/#/person/1", '
+            '"name": "Sana Mirza"}]}</script></head><body><p>x</p></body></html>')
+    assert find_authors(parse_html(html)) == (["Sana Mirza"], "json-ld")
