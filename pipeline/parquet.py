@@ -15,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from crawlers import killpoints
 from pipeline.schema import TABLES
 
 
@@ -26,6 +27,7 @@ def write_fragment(folder: Path, name: str, rows: list[dict], schema: pa.Schema)
     pq.write_table(table, tmp, compression="zstd")
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    killpoints.reached("parquet-fragment")  # tests: a fragment written under its dot-name, not renamed
     os.replace(tmp, final)
     return final
 

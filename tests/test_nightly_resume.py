@@ -77,6 +77,7 @@ def test_sigkill_mid_crawl_after_n_requests(server, reference, tmp_path, request
     "page-archived:6",  # a page written and fsynced, the catalog not yet told
     "warc-mid-page:10",  # a page cut after its request record
     "warc-renamed",  # the WARC file closed and renamed, the catalog not yet told
+    "parquet-fragment:2",  # mid-extraction: one fragment renamed, the next one still a dot-name temporary
     "fragments-written",  # Parquet fragments in place, the WARC file not marked extracted
 ])
 def test_sigkill_at_named_point(server, reference, tmp_path, point):
@@ -87,6 +88,8 @@ def test_sigkill_at_named_point(server, reference, tmp_path, point):
     sigkill(proc)
     if point.startswith(("page-archived", "warc-mid-page")):
         assert list((data / "warc").glob("*.open")), "killed with a WARC file open"
+    if point.startswith("parquet-fragment"):
+        assert list((data / "parquet").glob("*/.*.tmp")), "killed with a fragment half-way"
     result = rerun_and_check(server, data, reference)
     if point.startswith(("page-archived", "warc-mid-page")):
         assert "recovered" in result.stdout
