@@ -54,7 +54,7 @@ _BOILER_LINE = re.compile(
     r"also\s+read\s*:|see\s+also\s*:|explore\s+further\b|have\s+a\s+tip\b|share\s+(?:this|on)\b|"
     r"click\s+here\b|advertisement$|sponsored$|copyright\b|©|all\s+rights\s+reserved|"
     r"tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:reply|comment)|your\s+email\s+address\s+will|"
-    r"previous\s+(?:article|post)$|next\s+(?:article|post)$|tagged\s*:|tags\s*:|"
+    r"previous\s+(?:article|post)$|next\s+(?:article|post)$|tagged\s*:|tags\s*:|(?:more|related)\s*:?$|"
     r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b|by\s+continuing\s+to\s+(?:use|browse)\b|accept\s+(?:all\s+)?cookies$|"
     r"welcome\s+back!?$|sign\s+in\s+to\s+your\s+account|log\s*in\s+to\s+your\s+account|have\s+an\s+existing\s+account|"
     r"(?:forgot(?:ten)?|lost)\s+(?:your\s+)?password|remember\s+me$|don'?t\s+have\s+an\s+account)",
@@ -214,7 +214,8 @@ _TAIL_PROMO = re.compile(
     r"\bsubscribe\b|\bnewsletters?\b|\bsign\s+up\b|\bclick\s+here\b|\bget\s+access\b|\bdelivered\s+(?:to|through)\b|"
     r"\blisten\s+(?:to|live|back)\b|\bdownload\s+(?:the|our)\s+app\b|all\s+rights\s+reserved|"
     r"\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b|\bemail\s+(?:us|him|her)\b|^comments?$|^share$|^print$|"
-    r"^(?:first\s+|originally\s+)?published\s+in\s+.{2,60}(?:19|20)\d\d\.?$|\bin\s+the\s+comments\b|\bcomments\s+below\b",
+    r"^(?:first\s+|originally\s+)?published\s+in\s+.{2,60}(?:19|20)\d\d\.?$|\bin\s+the\s+comments\b|\bcomments\s+below\b|"
+    r"^sources?\s*:\s*.{0,60}$",
     re.I)
 
 

@@ -419,3 +419,10 @@ def test_json_ld_author_reference_resolved():
             '{"@id": "https://x.test/#/person/1"}}, {"@type": ["Person"], "@id": "https://x.test/#/person/1", '
             '"name": "Sana Mirza"}]}</script></head><body><p>x</p></body></html>')
     assert find_authors(parse_html(html)) == (["Sana Mirza"], "json-ld")
+
+
+def test_more_lead_in_and_source_sign_off():
+    real = ("p", "The helicopter crashed during a routine flight in the province, officials said on Wednesday.")
+    blocks = [real, ("p", "More:"), ("p", "Second paragraph of the report with more details here."),
+              ("p", "SOURCE: News agencies")]
+    assert [t for _, t in clean_blocks(blocks, "T", set(), [])] == [real[1], blocks[2][1]]
