@@ -40,8 +40,10 @@ PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
     "article.published", "publish-date", "publish_date", "publishdate", "pubdate", "publication_date",
     "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created", "sailthru.date",
-    "parsely-pub-date", "cxenseparse:recs:publishtime", "article:published", "date", "dc.date",
+    "parsely-pub-date", "cxenseparse:recs:publishtime", "article:published", "dc.date",
 )
+# a bare <meta name="date"> is sometimes the page's generation date: used only after the header
+WEAK_META = ("date",)
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "article:modified", "lastmod", "last-modified")
 
@@ -341,6 +343,11 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
         published.extend(time_tags)
         published.extend(byline)
         published.extend(near)
+
+    # 5b. a bare meta date
+    v = parse_iso(meta_content(tree, *WEAK_META))
+    if v is not None:
+        published.append(DateFound(v, "meta"))
 
     # 6. URL
     m = _URL_DATE.search(url or "")

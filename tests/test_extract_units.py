@@ -426,3 +426,11 @@ def test_more_lead_in_and_source_sign_off():
     blocks = [real, ("p", "More:"), ("p", "Second paragraph of the report with more details here."),
               ("p", "SOURCE: News agencies")]
     assert [t for _, t in clean_blocks(blocks, "T", set(), [])] == [real[1], blocks[2][1]]
+
+
+def test_bare_meta_date_is_weaker_than_byline():
+    html = ("<html><head><meta name='date' content='2025-09-12'></head><body><h1>Court hears petition today</h1>"
+            "<div class='byline'>Posted on 3 March 2024</div><p>" + "Text here. " * 40 + "</p></body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.local_date == date(2024, 3, 3)
