@@ -360,6 +360,12 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
     good = [c for c in published if _not_future(c.value, fetched_at)]
     mods = [c for c in modified if _not_future(c.value, fetched_at)]
     pub = good[0] if good else None
+    # metadata stamped with the fetch day while the page's own header shows an earlier
+    # date: the metadata is the page's generation time, the header is the article's
+    if pub is not None and pub.source in ("json-ld", "meta") and _is_fetch_day(pub.value, fetched_at):
+        shown = [c for c in good if c.source in ("time-tag", "byline") and c.local_date < pub.local_date - timedelta(days=1)]
+        if shown:
+            pub = shown[0]
     # a date-only candidate gets its time from a later candidate of the same day
     if pub is not None and not isinstance(pub.value, datetime):
         for c in good[1:]:

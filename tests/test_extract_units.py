@@ -434,3 +434,17 @@ def test_bare_meta_date_is_weaker_than_byline():
     tree = parse_html(html)
     r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published.local_date == date(2024, 3, 3)
+
+
+def test_metadata_stamped_at_fetch_time_loses_to_the_byline():
+    html = ("<html><head><meta property='article:published_time' content='2025-09-12T14:00:00+05:00'></head><body>"
+            "<h1>Court hears petition on the blocking</h1><div class='byline'>Published March 3, 2024</div>"
+            "<p>" + "Text here. " * 40 + "</p></body></html>")
+    tree = parse_html(html)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.local_date == date(2024, 3, 3) and r.published.source == "byline"
+    # same day in metadata and byline: metadata (with its time) stays
+    same = html.replace("March 3, 2024", "September 12, 2025")
+    tree = parse_html(same)
+    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    assert r.published.source == "meta" and r.published.local_date == date(2025, 9, 12)
