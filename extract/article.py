@@ -51,18 +51,28 @@ class Article:
     published: date | None = None
     # timezone-aware when the page gives a time
     published_at: datetime | None = None
-    # which evidence gave the date (json-ld, meta, time-tag, byline, near-title, url), or why none
+    # which evidence gave the date (json-ld, meta, time-tag, byline, near-title, url), or why
+    # there is none (no-trustworthy-date, only-future-dates)
     date_source: str | None = None
+    # timezone-aware; None when the page states no modification time
     modified_at: datetime | None = None
+    # paragraphs, headings, quotes and embedded posts, one block per line; no captions
     text: str = ""
+    # image captions of the article, in page order
     captions: list[str] = field(default_factory=list)
+    # ISO 639-1 ("en", "ur", ...), from the text's script and words, then the page's lang
     language: str | None = None
+    # listing-page, search-page, login-page, video-only, not-article, too-short, unparsable
     skip_reason: str | None = None
-    # added fields (defaults keep the contract)
+    # --- added fields (defaults keep the contract) ---
+    # modification date in Asia/Karachi (also when only a date is given) and its evidence
     modified: date | None = None
     date_modified_source: str | None = None
+    # byline, json-ld or meta
     author_source: str | None = None
+    # "article", or the skip reason without "-page" ("listing", "login", "video-only", ...)
     page_type: str = "article"
+    # more on the skip ("12 words", "og:type website")
     skip_detail: str | None = None
 
     @property

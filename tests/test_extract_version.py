@@ -23,6 +23,8 @@ def logic_hash() -> str:
     for name in MODULES:
         src = (ROOT / "extract" / f"{name}.py").read_text(encoding="utf-8")
         src = re.sub(r'^LOGIC_VERSION = .*$', "", src, flags=re.M)
+        # whole-line comments and blank lines do not count as logic
+        src = "\n".join(ln for ln in src.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
         h.update(name.encode() + b"\0" + src.encode() + b"\0")
     return h.hexdigest()
 
