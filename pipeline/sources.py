@@ -125,22 +125,33 @@ def _host(url: str) -> str | None:
     return host.split(":", 1)[0].lower().rstrip(".") or None
 
 
-def warc_software(path: Path) -> str | None:
-    """The ``software`` field of a WARC file's leading warcinfo record, if any."""
+def warc_info(path: Path) -> dict[str, str]:
+    """Fields of a WARC file's leading warcinfo record (plus its ``WARC-Filename``);
+    empty when the file does not start with one."""
     try:
         with open(path, "rb") as fh:
             for record in ArchiveIterator(fh):
                 if record.rec_type != "warcinfo":
-                    return None
-                return _parse_fields(record.content_stream().read()).get("software")
+                    return {}
+                fields = _parse_fields(record.content_stream().read())
+                fields["WARC-Filename"] = record.rec_headers.get_header("WARC-Filename") or ""
+                return fields
     except Exception:
-        return None
-    return None
+        return {}
+    return {}
+
+
+def warc_software(path: Path) -> str | None:
+    """The ``software`` field of a WARC file's leading warcinfo record, if any."""
+    return warc_info(path).get("software")
 
 
 def is_own_warc(path: Path) -> bool:
-    """True for WARC files pknews's crawler wrote (their warcinfo names pknews)."""
-    return (warc_software(path) or "").lower().startswith("pknews")
+    """True for WARC files pknews's crawler wrote: the warcinfo names pknews as the
+    software (the crawler's User-Agent) or the file by the crawler's ``pknews-`` prefix."""
+    info = warc_info(path)
+    return (info.get("software") or "").lower().startswith("pknews") or (
+        info.get("WARC-Filename") or "").startswith("pknews-")
 
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"

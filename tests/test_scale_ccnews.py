@@ -113,3 +113,13 @@ def test_cli_domain_option(ccnews, tmp_path, capsys, monkeypatch):
 
     rep = json.loads((tmp_path / "r.json").read_text())
     assert rep["passed_over"] == {"foreign-domain": 276} and rep["pages"] == 25
+
+
+def test_own_warc_recognised_by_file_prefix_when_user_agent_is_changed(tmp_path):
+    from crawlers.warc import RollingWarcWriter
+
+    writer = RollingWarcWriter(tmp_path, prefix="pknews-20240217T010000Z-ab12", software="MyLab crawler/2.0")
+    writer.write_page("http://mirror.example/x/", 200, "OK", [("Content-Type", "text/html")],
+                      b"<p>x</p>", [], bench.WHEN, {"pknews-site": "snapshot-drm", "pknews-role": "article"})
+    writer.close()
+    assert is_own_warc(sorted(tmp_path.glob("*.warc.gz"))[0])
