@@ -81,6 +81,7 @@ def mention_rows(aid: str, mentions: list[Mention]) -> list[dict]:
             "article_id": aid, "kind": m.kind, "text": m.text, "value": m.value,
             "start_char": m.start_char, "end_char": m.end_char,
             "attrs": json.dumps(extra, sort_keys=True, default=str) if extra else None,
+            "is_latest": True,  # of the article's latest version (pipeline.versions)
         }
         for key in MENTION_ATTR_COLUMNS:
             row[key] = m.attrs.get(key)
@@ -94,6 +95,7 @@ def quote_rows(aid: str, quotes: list[Quote]) -> list[dict]:
             "article_id": aid, "speaker": q.speaker, "speaker_kind": q.speaker_kind,
             "speaker_role_or_org": q.speaker_role_or_org, "verb": q.verb, "quote": q.quote,
             "direct": q.direct, "start_char": q.start_char, "end_char": q.end_char,
+            "is_latest": True,  # of the article's latest version (pipeline.versions)
         }
         for q in quotes
     ]

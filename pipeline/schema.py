@@ -51,6 +51,8 @@ MENTIONS = pa.schema([
     ("granularity", pa.string()),
     ("full_name", pa.string()),
     ("attrs", pa.string()),
+    # false for mentions of an article version that a later version replaced
+    ("is_latest", pa.bool_()),
 ])
 
 QUOTES = pa.schema([
@@ -63,6 +65,8 @@ QUOTES = pa.schema([
     ("direct", pa.bool_()),
     ("start_char", pa.int32()),
     ("end_char", pa.int32()),
+    # false for quotes of an article version that a later version replaced
+    ("is_latest", pa.bool_()),
 ])
 
 SKIPPED = pa.schema([

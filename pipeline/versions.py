@@ -5,7 +5,9 @@ fragments are immutable files, so the older row's ``is_latest`` is corrected
 afterwards: ``reconcile_versions`` reads the few key columns of every
 articles fragment, numbers each article's rows by fetch time (``version`` 1,
 2, ...), marks the last one ``is_latest``, and rewrites (atomically, under a
-dot-name then renamed) only the fragments where a value changes. It is
+dot-name then renamed) only the fragments where a value changes. Mentions and
+quotes of a replaced version get ``is_latest`` false too (a version's rows
+share the name prefix of the fragments they were written to). It is
 idempotent: a run killed halfway is finished by the next. The nightly job runs
 it after extraction; after a re-extraction run it yourself:
 
@@ -42,18 +44,18 @@ def _keys(path: Path) -> pd.DataFrame:
     return df[list(KEY_COLUMNS)]
 
 
-def _rewrite(path: Path, version: list[int], latest: list[bool]) -> None:
+def _rewrite(path: Path, columns: dict[str, list], schema: pa.Schema = ARTICLES) -> None:
     table = pq.read_table(path)
-    for name, values, typ in (("version", version, pa.int32()), ("is_latest", latest, pa.bool_())):
-        column = pa.array(values, type=typ)
+    for name, values in columns.items():
+        column = pa.array(values, type=schema.field(name).type)
         if name in table.column_names:
             table = table.set_column(table.column_names.index(name), name, column)
         else:
             table = table.append_column(name, column)
-    for field in ARTICLES:  # fragments from before a schema change get the new columns as nulls
+    for field in schema:  # fragments from before a schema change get the new columns as nulls
         if field.name not in table.column_names:
             table = table.append_column(field.name, pa.nulls(len(table), type=field.type))
-    table = table.select(ARTICLES.names).cast(ARTICLES)
+    table = table.select(schema.names).cast(schema)
     tmp = path.with_name(f".{path.name}.tmp")
     pq.write_table(table, tmp, compression="zstd")
     with open(tmp, "rb") as fh:
@@ -89,9 +91,42 @@ def reconcile_versions(parquet_root: Path) -> dict:
     bad = (have_version != df["want_version"]) | (df["is_latest"].astype("object") != df["want_latest"])
     for i in sorted(df.loc[bad, "file"].unique()):
         rows = df[df["file"] == i].sort_values("row")
-        _rewrite(files[i], rows["want_version"].astype(int).tolist(), rows["want_latest"].astype(bool).tolist())
+        _rewrite(files[i], {"version": rows["want_version"].astype(int).tolist(),
+                            "is_latest": rows["want_latest"].astype(bool).tolist()})
         result["rewritten"] += 1
+    # mentions and quotes: those of a replaced version are not the latest. A version's
+    # rows share its fragments' name prefix (the WARC file or extraction task they came from)
+    versioned = set(counts[counts > 1].index)
+    latest = {(a, prefix(files[f].name)) for a, f in df.loc[df["want_latest"], ["article_id", "file"]].itertuples(index=False)
+              if a in versioned}
+    for table in ("mentions", "quotes"):
+        result[f"{table}_rewritten"] = _mark_children(Path(parquet_root) / table, versioned, latest)
     return result
+
+
+def prefix(fragment_name: str) -> str:
+    """``part-<run or WARC>-t<task>-00001.parquet`` -> ``part-<run or WARC>-t<task>``."""
+    return fragment_name.removesuffix(".parquet").rsplit("-", 1)[0]
+
+
+def _mark_children(folder: Path, versioned: set, latest: set) -> int:
+    from pipeline.schema import TABLES
+
+    if not folder.is_dir():
+        return 0
+    schema = TABLES[folder.name]
+    rewritten = 0
+    for path in _fragments(folder):
+        names = pq.read_schema(path).names
+        table = pq.read_table(path, columns=[c for c in ("article_id", "is_latest") if c in names])
+        ids = table.column("article_id").to_pylist()
+        have = table.column("is_latest").to_pylist() if "is_latest" in names else [None] * len(ids)
+        mine = prefix(path.name)
+        want = [a not in versioned or (a, mine) in latest for a in ids]
+        if want != have:
+            _rewrite(path, {"is_latest": want}, schema)
+            rewritten += 1
+    return rewritten
 
 
 if __name__ == "__main__":

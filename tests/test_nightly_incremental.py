@@ -96,6 +96,19 @@ def assert_consistent_versions(data):
         group = group.sort_values("fetched_at")
         assert list(group.version) == list(range(1, len(group) + 1))
         assert list(group.is_latest) == [False] * (len(group) - 1) + [True]
+    versioned = set(arts[arts.version > 1].article_id)
+    for table in ("mentions", "quotes"):
+        rows = pd.read_parquet(data / "parquet" / table)
+        assert rows[~rows.article_id.isin(versioned)].is_latest.all()
+        old = rows[rows.article_id.isin(versioned) & ~rows.is_latest]
+        if table == "mentions":
+            assert len(old), "the replaced version's mentions are kept, marked not latest"
+        latest = rows[rows.article_id.isin(versioned) & rows.is_latest]
+        # the latest version's mentions alone: as many as the latest text gives
+        if table == "mentions":
+            text = arts[arts.is_latest & arts.article_id.isin(versioned)].set_index("article_id").text
+            for m in latest.itertuples():
+                assert text[m.article_id][m.start_char:m.end_char] == m.text
 
 
 def test_sigkill_while_marking_versions_is_finished_by_the_next_run(good_server, tmp_path):
