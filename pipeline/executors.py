@@ -16,6 +16,7 @@ Executors (``local`` with ``workers=1``, ``local`` with a process pool, and
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -110,11 +111,14 @@ def _task_pages(task: Task, record_filter: RecordFilter | None) -> Iterator:
         keep_type = record_filter.keep_type if record_filter else None
         yield from iter_warc(Path(task.paths[0]), task.labels[0], keep_url, keep_type, task.start, task.end)
         return
-    for path in task.paths:
+    # paths are absolute (a Dask worker's working folder is not ours); labels as given
+    for path, label in zip(task.paths, task.labels):
         try:
-            yield read_html_file(Path(path))
+            page = read_html_file(Path(path))
         except (OSError, EOFError) as err:
-            yield BadRecord(path, "unreadable-file", f"{type(err).__name__}: {err}")
+            yield BadRecord(label, "unreadable-file", f"{type(err).__name__}: {err}")
+            continue
+        yield dataclasses.replace(page, source=label)
 
 
 def _timed_batches(pages: Iterator, size: int, seconds: Counter) -> Iterator[list]:

@@ -224,7 +224,7 @@ def plan_tasks(
     def flush_html() -> None:
         for k in range(0, len(html), HTML_FILES_PER_TASK):
             group = html[k:k + HTML_FILES_PER_TASK]
-            tasks.append(Task(len(tasks), "html", tuple(str(p) for p in group), tuple(str(p) for p in group)))
+            tasks.append(Task(len(tasks), "html", tuple(str(p.resolve()) for p in group), tuple(str(p) for p in group)))
         html.clear()
 
     for path in files:
@@ -247,9 +247,10 @@ def plan_tasks(
             n = -(-size // slice_bytes)
             cuts = [size * k // n for k in range(n + 1)]
             for a, b in zip(cuts, cuts[1:]):
-                tasks.append(Task(len(tasks), "warc", (str(path),), (label,), a, None if b >= size else b, keep))
+                tasks.append(Task(len(tasks), "warc", (str(path.resolve()),), (label,), a,
+                                  None if b >= size else b, keep))
         else:
-            tasks.append(Task(len(tasks), "warc", (str(path),), (label,), 0, None, keep))
+            tasks.append(Task(len(tasks), "warc", (str(path.resolve()),), (label,), 0, None, keep))
     flush_html()
     return tasks
 

@@ -113,3 +113,30 @@ def test_dask_cluster_gives_single_process_rows(single, corpus, tmp_path, monkey
     assert (report.articles, report.mentions, report.quotes) == (single[1].articles, single[1].mentions,
                                                                  single[1].quotes)
     assert_same_rows(single[0], tmp_path / "dask")
+
+
+def test_html_tasks_open_absolute_paths_and_keep_given_labels(tmp_path, monkeypatch):
+    from pipeline.executors import WorkConfig, run_task
+
+    (tmp_path / "in").mkdir()
+    for k in range(3):
+        (tmp_path / "in" / f"p{k}.html").write_text(f"<p>page {k}</p>")
+    monkeypatch.chdir(tmp_path)
+    files = sorted(Path("in").glob("*.html"))
+    tasks = plan_tasks(files)
+    assert len(tasks) == 1 and all(Path(p).is_absolute() for p in tasks[0].paths)
+    assert tasks[0].labels == tuple(str(f) for f in files)
+
+    class Stub:
+        seconds = {}
+        pages = []
+
+        def run_batch(self, pages):
+            self.pages.extend(pages)
+            return extraction.BatchRows()
+
+    stub = Stub()
+    monkeypatch.chdir("/")  # a worker somewhere else
+    run_task(tasks[0], WorkConfig("r", str(tmp_path / "out"), "none"), stub)
+    assert [p.source for p in stub.pages] == [str(f) for f in files]
+    assert stub.pages[0].url == (tmp_path / "in" / "p0.html").as_uri()
