@@ -36,7 +36,7 @@ SITE_NAMES = {"good": "faults-good", "hostile": "faults-hostile", "down": "fault
 
 BIG = 30 * 1024 * 1024
 BOMB = 64 * 1024 * 1024
-TIMEOUT_SLEEP = 6.0  # longer than the tests' DOWNLOAD_TIMEOUT=2
+TIMEOUT_SLEEP = 7.0  # longer than the tests' DOWNLOAD_TIMEOUT=3
 SLOW_SLEEP = 0.8  # shorter than it
 
 # fault article path -> (what is served, expected outcome in the run: "article" when
@@ -117,6 +117,18 @@ def big_body() -> bytes:
 @lru_cache(maxsize=None)
 def bomb_body() -> bytes:
     return gzip.compress(b" " * BOMB, compresslevel=9)
+
+
+@lru_cache(maxsize=None)
+def huge_sitemap() -> bytes:
+    """12 MB: over the crawler's 10 MB DOWNLOAD_MAXSIZE."""
+    return sitemap([f"http://elsewhere.example/{'x' * 200}/{i}" for i in range(50_000)])
+
+
+@lru_cache(maxsize=None)
+def many_sitemap() -> bytes:
+    """The protocol's maximum of 50,000 entries, all on another domain."""
+    return sitemap([f"http://elsewhere.example/news/{i}" for i in range(50_000)])
 
 
 def sitemap(urls: list[str], lastmods: dict[str, str] | None = None) -> bytes:
@@ -225,9 +237,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/sitemap-xxe.xml":
             self.send(200, xxe(base), "application/xml")
         elif path == "/sitemap-huge.xml":
-            self.send(200, sitemap([f"http://elsewhere.example/{'x' * 200}/{i}" for i in range(50_000)]), "application/xml")
+            self.send(200, huge_sitemap(), "application/xml")
         elif path == "/sitemap-many.xml":
-            self.send(200, sitemap([f"http://elsewhere.example/news/{i}" for i in range(50_000)]), "application/xml")
+            self.send(200, many_sitemap(), "application/xml")
         elif path == "/sitemap-html.xml":
             self.send(200, b"<html><body><h1>Welcome</h1><p>Not a sitemap.</p></body></html>", "text/html")
         elif path == "/feed-binary":
@@ -329,6 +341,8 @@ class FaultServer:
         self.revisions: dict[str, tuple[int, str]] = {}
 
     def start(self) -> "FaultServer":
+        for build in (big_body, bomb_body, huge_sitemap, many_sitemap):
+            build()  # built before serving: a slow build must not look like a slow server
         handler = type("FaultHandler", (_Handler,), {"owner": self})
         self._httpd = _Server((self.host, self._port), handler)
         threading.Thread(target=self._httpd.serve_forever, name="fault-server", daemon=True).start()

@@ -20,7 +20,7 @@ import pytest
 
 from tests.faultserver import DOWN, ESCAPE_PATHS, EVIL, FAULTS, GOOD, HOSTILE, FaultServer
 
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "DOWNLOAD_TIMEOUT=2",
+FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "DOWNLOAD_TIMEOUT=3",
         "--set", "RETRY_TIMES=1", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "--set", "PKNEWS_RETRY_AFTER_MAX=5"]
 ROOT = Path(__file__).resolve().parents[1]
 
