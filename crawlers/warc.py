@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -137,6 +138,22 @@ class RollingWarcWriter:
         self._name = None
 
 
+def _gzip_member_complete(path: Path, offset: int, length: int) -> bool:
+    """Does the gzip member at ``offset`` end, with its trailer, within ``length`` bytes?"""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        raw = fh.read(length)
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        for start in range(0, len(raw), 1 << 20):
+            inflater.decompress(raw[start:start + (1 << 20)], 1 << 20)
+            while inflater.unconsumed_tail:
+                inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+    except zlib.error:
+        return False
+    return inflater.eof
+
+
 @dataclass(frozen=True)
 class Salvaged:
     name: str | None  # final file name, None when nothing worth keeping was left
@@ -168,7 +185,8 @@ def salvage(open_path: Path, cataloged: set[int]) -> Salvaged:
                 record.content_stream().read()  # reading it all proves the record complete
                 offset = records.get_record_offset()
                 end = offset + records.get_record_length()
-                if end > size:
+                # warcio ends a cut gzip member quietly: check the member's end marker
+                if end > size or not _gzip_member_complete(open_path, offset, end - offset):
                     break
                 if rtype == "warcinfo" and good_end == 0:
                     good_end = end
