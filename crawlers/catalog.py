@@ -82,20 +82,22 @@ class Catalog:
         )
 
     def known_article(self, url: str) -> KnownArticle | None:
-        """The latest archived version of an article URL, if any; ``fetched_at`` is
+        """The latest archived version of an article URL (or of a candidate URL whose
+        page turned out not to be an article, role ``page``), if any; ``fetched_at`` is
         when we last fetched it at all (a refetch that found the same bytes is
         recorded without a WARC file, so its lastmod is not chased every night)."""
         key = url_key(url)
         row = self.db.execute(
             "SELECT url, sha256, fetched_at, lastmod FROM fetches"
-            " WHERE url_key = ? AND role = 'article' AND status = 200 AND warc_file IS NOT NULL"
+            " WHERE url_key = ? AND role IN ('article', 'page') AND status = 200 AND warc_file IS NOT NULL"
             " ORDER BY id DESC LIMIT 1",
             (key,),
         ).fetchone()
         if row is None:
             return None
         checked = self.db.execute(
-            "SELECT MAX(fetched_at) FROM fetches WHERE url_key = ? AND role = 'article' AND status = 200", (key,)
+            "SELECT MAX(fetched_at) FROM fetches WHERE url_key = ? AND role IN ('article', 'page') AND status = 200",
+            (key,),
         ).fetchone()[0]
         return KnownArticle(row[0], row[1], _dt(max(row[2], checked or row[2])), _dt(row[3]))
 

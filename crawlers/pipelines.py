@@ -64,7 +64,7 @@ class ArchivePipeline:
         if not isinstance(item, FetchedPage):
             return item
         sha256 = hashlib.sha256(item.body).hexdigest()
-        if item.role == "article":
+        if item.role in ("article", "page"):
             bad = unusable_article(item)
             if bad is not None:
                 # not archived: nothing to extract, and the next night tries again
@@ -83,7 +83,7 @@ class ArchivePipeline:
                     sha256=sha256, length=len(item.body), lastmod=item.lastmod,
                 )
                 return item
-            if known is not None:
+            if known is not None and item.role == "article":
                 self.stats.inc_value(f"pknews/{item.site}/new_versions")
         stored = self.writer.write_page(
             item.url, item.status, item.reason, item.headers, item.body, item.request_headers,
