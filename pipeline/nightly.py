@@ -65,8 +65,9 @@ def failure_reason(crawl: SiteCrawl) -> str:
     if not crawl.sources:
         return "no discovery source answered"
     if not crawl.reachable:
-        causes = sorted({s["outcome"].removeprefix("failed: ") for s in crawl.sources})
-        return f"unreachable ({', '.join(causes)} on all {len(crawl.sources)} discovery sources)"
+        tried = [s for s in crawl.sources if not s["outcome"].startswith("fell back")]
+        causes = sorted({s["outcome"].removeprefix("failed: ") for s in tried})
+        return f"unreachable ({', '.join(causes)} on all {len(tried)} discovery requests)"
     return "every article fetch failed: " + ", ".join(f"{k} x{v}" for k, v in sorted(crawl.errors.items()))
 
 
