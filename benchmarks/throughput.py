@@ -357,8 +357,11 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         c = time.process_time()
         # the pipeline's own batching: analyze_texts per batch of 64 pages
         n = 0
+        from pipeline.extraction import NLP_BATCH_SIZE
+
+        result["nlp_batch_size"] = NLP_BATCH_SIZE
         for k in range(0, len(items), 64):
-            for _ in analyze_texts(nlp, items[k:k + 64]):
+            for _ in analyze_texts(nlp, items[k:k + 64], batch_size=NLP_BATCH_SIZE):
                 n += 1
         result["seconds"] = time.perf_counter() - t
         result["cpu_seconds"] = time.process_time() - c
