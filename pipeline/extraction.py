@@ -78,7 +78,8 @@ class Extractor:
                     page, name, "extract-error", f"{type(err).__name__}: {err}", EXTRACTOR_VERSION))
                 continue
             if article.skip_reason:
-                out.skipped.append(rowlib.skipped_row(page, name, article.skip_reason, None, EXTRACTOR_VERSION))
+                out.skipped.append(rowlib.skipped_row(
+                    page, name, article.skip_reason, article.skip_detail, EXTRACTOR_VERSION))
                 continue
             kept.append((page, article, label))
         items = [(a.text, rowlib.reference_datetime(a)) for _, a, _ in kept]
