@@ -148,16 +148,27 @@ class ExtractionReport:
             "executor": self.executor, "workers": self.workers, "tasks": self.tasks,
         }
 
+    def _count(self, part) -> None:
+        self.pages += part.pages
+        self.articles += part.articles
+        self.mentions += part.mentions
+        self.quotes += part.quotes
+        self.skipped.update(part.skipped)
+        self.articles_by_site.update(part.articles_by_site)
+        self.skipped_by_site.update(part.skipped_by_site)
+        self.passed_over.update(part.passed_over)
+
     def add(self, result) -> None:
-        self.pages += result.pages
-        self.articles += result.articles
-        self.mentions += result.mentions
-        self.quotes += result.quotes
-        self.skipped.update(result.skipped)
-        self.articles_by_site.update(result.articles_by_site)
-        self.skipped_by_site.update(result.skipped_by_site)
-        self.passed_over.update(result.passed_over)
+        """Count one finished task (an executors.TaskResult)."""
+        self._count(result)
         self.stages.update(result.seconds)
+
+    def absorb(self, part: "ExtractionReport") -> None:
+        """Count a whole other run (the nightly extracts one WARC file at a time)."""
+        self._count(part)
+        self.files += part.files
+        self.seconds += part.seconds
+        self.stages.update(part.stages)
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -136,24 +136,12 @@ def extract_pending(data: DataDir, run_id: str, model: str = DEFAULT_MODEL,
                 continue
             killpoints.reached("fragments-written")  # tests: fragments in place, catalog not told
             catalog.warc_extracted(name, EXTRACTOR_VERSION)
-            _merge(total, report)
+            total.absorb(report)
             if skips is not None:
                 skips.update(_skips_of(data.parquet, stem))
     finally:
         catalog.close()
     return total
-
-
-def _merge(total: ExtractionReport, part: ExtractionReport) -> None:
-    total.files += part.files
-    total.pages += part.pages
-    total.articles += part.articles
-    total.mentions += part.mentions
-    total.quotes += part.quotes
-    total.skipped.update(part.skipped)
-    total.articles_by_site.update(part.articles_by_site)
-    total.skipped_by_site.update(part.skipped_by_site)
-    total.seconds += part.seconds
 
 
 # -- report ------------------------------------------------------------------
