@@ -273,6 +273,7 @@ def _run(sites, data: DataDir, run_id: str, *, since, resolve, overrides, model,
         "crawl_seconds": round(crawl_seconds, 2),
         "exit_code": code,
         "extractor_version": EXTRACTOR_VERSION,
+        "model": model,  # the spaCy model is a setting, not part of extractor_version
         "log": str(log_file),
         "recovery": recovery.as_dict(),
         "sites": {name: rows[name] | {"sources": c.sources, "events": c.events, "crawl": asdict(c)}

@@ -1,7 +1,8 @@
 """EXTRACTOR_VERSION changes whenever extraction logic changes.
 
-The extraction modules' source (the version line itself left out) is hashed; the
-hash is recorded with LOGIC_VERSION in tests/fixtures/extract/version_lock.json.
+The source of every module under extract/ and its data files (article extraction
+and the spaCy entity and quote rules alike, gazetteers and curated lists included,
+since all of them make rows; the version line itself left out) is hashed; the hash is recorded with LOGIC_VERSION in tests/fixtures/extract/version_lock.json.
 Changing the logic without bumping LOGIC_VERSION fails here. After bumping, refresh
 the lock:  .venv/bin/python tests/test_extract_version.py
 """
@@ -14,14 +15,15 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ("article", "body", "byline", "decode", "dom", "language", "page", "pagetype", "pubdate")
+EXTRACT = ROOT / "extract"
 LOCK = ROOT / "tests" / "fixtures" / "extract" / "version_lock.json"
 
 
 def logic_hash() -> str:
     h = hashlib.sha256()
-    for name in MODULES:
-        src = (ROOT / "extract" / f"{name}.py").read_text(encoding="utf-8")
+    for path in sorted(p for p in EXTRACT.rglob("*") if p.suffix in {".py", ".json"}):
+        name = path.relative_to(EXTRACT).as_posix()
+        src = path.read_text(encoding="utf-8")
         src = re.sub(r'^LOGIC_VERSION = .*$', "", src, flags=re.M)
         # whole-line comments and blank lines do not count as logic
         src = "\n".join(ln for ln in src.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))

@@ -113,3 +113,21 @@ def test_participle_after_verb_and_coordinated_orgs(nlp):
     assert q.speaker == "Lahore High Court" and q.verb == "saying"
     q, = quotes(nlp, "Freedom House and Access Now said the ban violated international law.")
     assert q.speaker_kind == "org" and "Freedom House" in q.speaker and "Access Now" in q.speaker
+
+
+def test_verbs_with_objects_of_their_own_are_not_statements(nlp):
+    # "held what it described as ...": a relative clause; "held"/"ruled" report only with "that"
+    q, = quotes(nlp, "Users reported on Sunday that they could not reach X as the opposition party held "
+                     "what it described as its first online rally.")
+    assert (q.speaker, q.verb) == ("Users", "reported")
+    assert q.quote.endswith("its first online rally")
+    # a clause before a verb that has its own object is not that verb's content
+    assert quotes(nlp, "Hundreds of replies called her a liar, some shared her home address, "
+                       "and an edited photo of her circulated on messaging groups.") == []
+    q, = quotes(nlp, "The Islamabad High Court held that the suspension of the platform had no legal basis.")
+    assert (q.speaker, q.verb) == ("Islamabad High Court", "held")
+
+
+def test_told_keeps_its_recipient_object(nlp):
+    q, = quotes(nlp, "The shutdown was illegal, the lawyer told reporters on Monday.")
+    assert (q.speaker, q.verb, q.quote) == ("the lawyer", "told", "The shutdown was illegal")

@@ -44,6 +44,11 @@ _NP_CONTENT = {"note", "observe", "highlight", "demand", "stress", "emphasise", 
                "reiterate", "blame", "accuse", "term", "describe"}
 _CLAUSE_VERBS = {"say", "add", "state", "claim", "argue", "maintain", "allege", "insist", "contend",
                  "explain", "assert"}
+# verbs that report only with a that-clause ("the court held that ..."); "held what
+# it described as a rally" or "ruled the ban unlawful" report nothing
+_THAT_CLAUSE_ONLY = {"hold", "rule"}
+# verbs whose object is the person spoken to ("..., he told Dawn"), not what was said
+_RECIPIENT_VERBS = {"tell", "inform", "assure", "warn", "ask", "urge", "remind", "caution", "advise"}
 _PARTICLES = {"out", "for", "of", "on", "that", "to", "about", "up"}
 _SUBJ = {"nsubj"}  # a passive subject is not the speaker ("the order was issued by ...")
 _PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "spokesman", "spokeswoman",
@@ -388,6 +393,12 @@ class QuoteExtractor:
                 return any(c.lower_ == "for" for c in t.children)
             if any(c.dep_ == "neg" for c in t.children):
                 return False  # "did not say", "declined to comment" are not statements
+            if any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in t.children):
+                return False  # "what it described as a rally": a relative clause, not a statement
+            if t.lemma_.lower() in _THAT_CLAUSE_ONLY and not any(
+                    c.dep_ == "ccomp" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    for c in t.children):
+                return False
             if t.tag_ == "VBG" and not any(c.dep_ == "aux" for c in t.children):
                 # participles speak only for the clause they hang on:
                 # "the court dismissed the petition, saying ..." (advcl of a verb)
@@ -518,8 +529,9 @@ class QuoteExtractor:
                 continue  # "with users in Lahore, Faisalabad and Multan reporting ...": a parse slip
             if not subj:
                 continue
-            if t.dep_ == "parataxis" or (t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2
-                                         and not any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)):
+            has_object = any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)
+            if (t.dep_ == "parataxis" and not has_object) or (
+                    t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2 and not has_object):
                 # "..., residents of Mingora say, but ..." / "..., the district police said."
                 cs, ce = self._trim(doc, sent.start, subj[0].left_edge.i)
                 after = [x for x in doc[t.right_edge.i + 1:end_tok] if not x.is_punct]
@@ -545,6 +557,9 @@ class QuoteExtractor:
                 c = comp[0]
                 sub = list(c.subtree)
                 cs, ce = sub[0].i, sub[-1].i + 1
+                if ce <= t.i and lemma not in _RECIPIENT_VERBS and any(
+                        x.dep_ == "dobj" and x.i > t.i for x in t.children):
+                    continue  # "Replies called her a traitor, some shared her address": the verb has its own object
                 if cs > t.i:
                     ce = max(ce, end_tok) if all(not self._reporting_verb(x) for x in doc[ce:end_tok]) else ce
             elif lemma in _NP_CONTENT or (lemma in _CLAUSE_VERBS and any(
