@@ -131,3 +131,19 @@ def test_verbs_with_objects_of_their_own_are_not_statements(nlp):
 def test_told_keeps_its_recipient_object(nlp):
     q, = quotes(nlp, "The shutdown was illegal, the lawyer told reporters on Monday.")
     assert (q.speaker, q.verb, q.quote) == ("the lawyer", "told", "The shutdown was illegal")
+
+
+def test_question_quote_attributed_after_the_parser_ends_the_sentence(nlp):
+    text = "“Is there any procedure at all? Or does the site simply vanish?” the judge asked the counsel."
+    q, = quotes(nlp, text)
+    assert (q.speaker, q.verb, q.direct) == ("the judge", "asked", True)
+
+
+def test_relative_pronoun_speaks_for_its_noun(nlp):
+    qs = quotes(nlp, "Broadband worked in most cities, according to NetBlocks, which said live metrics "
+                     "showed a sharp fall in national connectivity.")
+    assert [(q.speaker, q.verb) for q in qs] == [("NetBlocks", "according to"), ("NetBlocks", "said")]
+    q, = quotes(nlp, "The lawyer, who said the order was unlawful, filed a petition on Monday.")
+    assert (q.speaker, q.quote) == ("The lawyer", "the order was unlawful")
+    q, = quotes(nlp, "Hotel owners who spoke to reporters said bookings had fallen by half.")
+    assert (q.speaker, q.quote) == ("Hotel owners", "bookings had fallen by half")

@@ -83,6 +83,8 @@ def _subjects(subj: list[Token]) -> list[Token]:
     """Subjects in text order; the parser gives "NetBlocks' Alp Toker" two. A second
     "subject" inside a place name ("correspondent in Dera Ghazi Khan reported") is a
     parse slip and is dropped."""
+    # "NetBlocks, which said ...": a relative pronoun speaks for the noun its clause hangs on
+    subj = [t.head.head if t.tag_ in {"WDT", "WP"} and t.head.dep_ == "relcl" else t for t in subj]
     subj = sorted(subj, key=lambda t: t.i)
     if len(subj) > 1:
         places = [(m.start_char, m.end_char) for m in subj[0].doc._.mentions or [] if m.kind in {"city", "region"}]
@@ -156,6 +158,12 @@ class QuoteExtractor:
                     s = h.left_edge.i
         else:
             s, e = head.left_edge.i, head.right_edge.i + 1
+        # "The lawyer, who said ...": the relative clause is not part of the speaker's name
+        for c in head.rights:
+            if c.dep_ == "relcl" and s < c.left_edge.i < e:
+                e = c.left_edge.i
+                while e - s > 1 and doc[e - 1].is_punct:
+                    e -= 1
         s_char, e_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         for m in doc._.mentions or []:
             # names the parse cuts ("Access" + "Now") belong to the phrase whole
@@ -415,6 +423,10 @@ class QuoteExtractor:
         for s in doc.sents:
             if s.end_char > qs - 1 and s.start_char < qe + 1:
                 sents.append(s)
+            elif qe < s.start_char <= qe + 3 and s.text[:1].islower():
+                # '"... disappear?" the judge asked.': the parser ends the sentence at the
+                # question mark; a lower-case sentence right after the quote is its attribution
+                sents.append(s)
         # look at tokens outside the quote in the sentences holding its start and end
         cands = []
         for s in sents:
@@ -560,7 +572,7 @@ class QuoteExtractor:
                 if ce <= t.i and lemma not in _RECIPIENT_VERBS and any(
                         x.dep_ == "dobj" and x.i > t.i for x in t.children):
                     continue  # "Replies called her a traitor, some shared her address": the verb has its own object
-                if cs > t.i:
+                if cs > t.i and t.dep_ != "relcl":  # a relative clause ends where its noun's clause goes on
                     ce = max(ce, end_tok) if all(not self._reporting_verb(x) for x in doc[ce:end_tok]) else ce
             elif lemma in _NP_CONTENT or (lemma in _CLAUSE_VERBS and any(
                     c.dep_ in {"dobj", "attr", "oprd"} and c.i > t.i for c in t.children)):
