@@ -147,3 +147,10 @@ def test_relative_pronoun_speaks_for_its_noun(nlp):
     assert (q.speaker, q.quote) == ("The lawyer", "the order was unlawful")
     q, = quotes(nlp, "Hotel owners who spoke to reporters said bookings had fallen by half.")
     assert (q.speaker, q.quote) == ("Hotel owners", "bookings had fallen by half")
+
+
+def test_reported_clause_ends_before_a_conjunction(nlp):
+    qs = quotes(nlp, "Industry body P@SHA said it supported a registration system for enterprises but warned "
+                     "that a broader crackdown would hurt exports.")
+    assert [q.quote for q in qs] == ["it supported a registration system for enterprises",
+                                     "a broader crackdown would hurt exports"]

@@ -619,7 +619,8 @@ class QuoteExtractor:
     def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in {"that"} and doc[s].dep_ == "mark"):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        # "said it supported X but warned ...": the clause ends before the conjunction
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
             e -= 1
         return s, e
 
