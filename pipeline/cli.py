@@ -67,7 +67,7 @@ def chosen_sites(args, group: str | None = "real") -> list[Site]:
 # -- commands ----------------------------------------------------------------
 
 def cmd_crawl(args) -> int:
-    from pipeline.crawl import run_crawl
+    from pipeline.crawl import contact_note, run_crawl
     from pipeline.nightly import exit_code, format_summary
     from pipeline.extraction import ExtractionReport
 
@@ -84,6 +84,9 @@ def cmd_crawl(args) -> int:
         run_id = new_run_id()
         log_file = data.runs / f"{run_id}.log"
         recover(data, run_id)
+        note = contact_note(sites, parse_settings(args.set))
+        if note:
+            print(note, flush=True)
         crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
                            resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
                            log_file=log_file)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,16 @@ class SiteCrawl:
     def reachable(self) -> bool:
         """At least one discovery source answered."""
         return self.sources_ok > 0
+
+
+def contact_note(sites: list[Site], overrides: dict | None) -> str | None:
+    """A reminder for operators crawling live sites without saying who they are."""
+    if os.environ.get("PKNEWS_CONTACT") or "USER_AGENT" in (overrides or {}):
+        return None
+    if not any(site.group == "real" for site in sites):
+        return None
+    return ("note: PKNEWS_CONTACT is not set, so site operators who read the user agent find only the "
+            "pknews project page; set it to your e-mail or project page (README, Politeness)")
 
 
 def crawl_settings(data_dir: Path, run_id: str, resolve: dict[str, str] | None, overrides: dict | None,

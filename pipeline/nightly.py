@@ -31,7 +31,7 @@ from crawlers.registry import Site
 from extract.article import EXTRACTOR_VERSION
 from extract.nlp import DEFAULT_MODEL
 from pipeline.config import DataDir, new_run_id
-from pipeline.crawl import SiteCrawl, run_crawl
+from pipeline.crawl import SiteCrawl, contact_note, run_crawl
 from pipeline.extraction import ExtractionReport, run_extraction
 from pipeline.lock import EXIT_LOCKED, Locked, RunLock
 from pipeline.recovery import Recovery, recover
@@ -245,6 +245,9 @@ def _run(sites, data: DataDir, run_id: str, *, since, resolve, overrides, model,
     t0 = time.monotonic()
     log_file = data.runs / f"{run_id}.log"
     print(f"pknews nightly {run_id}: crawling {len(sites)} site(s) into {data.root} (log: {log_file})", file=out)
+    note = contact_note(sites, overrides)
+    if note:
+        print(note, file=out)
     recovery: Recovery = recover(data, run_id)
     if recovery:
         text = "\n".join(recovery.lines())

@@ -85,3 +85,16 @@ def test_missing_spacy_model_is_a_clear_error(tmp_path):
     result = pknews("extract", str(tmp_path / "a.html"), "--output", str(tmp_path / "o"), "--model", "en_core_web_nope")
     assert result.returncode == 2
     assert "spaCy model 'en_core_web_nope' is not installed" in result.stderr
+
+
+def test_unset_contact_is_noted_for_real_sites_only(monkeypatch):
+    from crawlers.registry import select_sites
+    from pipeline.crawl import contact_note
+
+    monkeypatch.delenv("PKNEWS_CONTACT", raising=False)
+    real = select_sites(["dawn"], group=None)
+    assert "PKNEWS_CONTACT" in contact_note(real, {})
+    assert contact_note(real, {"USER_AGENT": "mybot/1.0 (+mailto:me@example.org)"}) is None
+    assert contact_note(select_sites(["snapshot-dawn"], group=None), {}) is None
+    monkeypatch.setenv("PKNEWS_CONTACT", "mailto:ops@example.org")
+    assert contact_note(real, {}) is None
