@@ -35,7 +35,8 @@ from extract.pubdate import find_dates, text_positions
 
 # Bump LOGIC_VERSION whenever extraction logic changes, the entity and quote rules of
 # extract/nlp included (tests/test_extract_version.py fails until you do): rows carry
-# EXTRACTOR_VERSION, so re-extractions can be told apart. trafilatura's version is part of it because its output is part of ours.
+# EXTRACTOR_VERSION, so re-extractions can be told apart. trafilatura's version is
+# part of it because its output is part of ours.
 LOGIC_VERSION = "0.25.0"
 EXTRACTOR_VERSION = f"{LOGIC_VERSION}+trafilatura-{_trafilatura_version}"
 

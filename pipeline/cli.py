@@ -84,11 +84,12 @@ def cmd_crawl(args) -> int:
         run_id = new_run_id()
         log_file = data.runs / f"{run_id}.log"
         recover(data, run_id)
-        note = contact_note(sites, parse_settings(args.set))
+        overrides = parse_settings(args.set)
+        note = contact_note(sites, overrides)
         if note:
             print(note, flush=True)
         crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
-                           resolve=parse_pairs(args.resolve, "--resolve"), overrides=parse_settings(args.set),
+                           resolve=parse_pairs(args.resolve, "--resolve"), overrides=overrides,
                            log_file=log_file)
     finally:
         lock.release()

@@ -542,8 +542,8 @@ class QuoteExtractor:
             if not subj:
                 continue
             has_object = any(c.dep_ in {"ccomp", "dobj"} and c.i > t.i for c in t.children)
-            if (t.dep_ == "parataxis" and not has_object) or (
-                    t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2 and not has_object):
+            if not has_object and (t.dep_ == "parataxis" or (
+                    t.dep_ in {"ROOT", "conj"} and subj[0].i > t.i and t.i > sent.start + 2)):
                 # "..., residents of Mingora say, but ..." / "..., the district police said."
                 cs, ce = self._trim(doc, sent.start, subj[0].left_edge.i)
                 after = [x for x in doc[t.right_edge.i + 1:end_tok] if not x.is_punct]
