@@ -2,7 +2,8 @@
 
 The source of every module under extract/ and its data files (article extraction
 and the spaCy entity and quote rules alike, gazetteers and curated lists included,
-since all of them make rows; the version line itself left out) is hashed; the hash is recorded with LOGIC_VERSION in tests/fixtures/extract/version_lock.json.
+since all of them make rows; the version line itself left out) is hashed; the hash
+is recorded with LOGIC_VERSION in tests/fixtures/extract/version_lock.json.
 Changing the logic without bumping LOGIC_VERSION fails here. After bumping, refresh
 the lock:  .venv/bin/python tests/test_extract_version.py
 """
