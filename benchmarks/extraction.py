@@ -31,8 +31,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "benchmarks"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
 
 AEB_DIR = ROOT.parent / "shared" / "benchmarks" / "aeb-dev"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
@@ -306,6 +307,56 @@ def print_gold(res: dict, verbose: bool = True) -> None:
             print("   - kept as article:", line)
 
 
+# ---------------------------------------------------------------- real pages (panda-dev)
+def print_real(verbose: bool = False) -> None:
+    """The real gold (benchmarks/gold/real), development and validation parts apart,
+    beside trafilatura + htmldate; then coverage over the whole panda-dev folder.
+    Failures are listed for the development part only: validation is scored, not read."""
+    import realgold as rg
+
+    if not rg.PANDA_DIR.exists():
+        print(f"panda-dev not found at {rg.PANDA_DIR}; skipped")
+        return
+    systems = (("pknews", rg.pknews_fields), ("trafilatura+htmldate", rg.stock_fields))
+    for part in ("dev", "validation"):
+        records = rg.load_articles((part,))
+        pages = rg.load_nonarticles((part,))
+        print(f"real gold, {part} part: {len(records)} articles, {len(pages)} non-article pages")
+        print(f"  {'system':22s}" + "".join(f"{k:>12s}" for k in rg.FIELDS) + f"{'wrong date':>12s}{'non-art skipped':>17s}")
+        for label, system in systems:
+            res = rg.score_extraction(records, system)
+            non = rg.score_nonarticles(pages, system)
+            print(f"  {label:22s}" + "".join(f"{res['share'][k]:>12.3f}" for k in rg.FIELDS)
+                  + f"{len(res['wrong_dates']):>12d}{non['skipped']:>11d}/{non['n']}")
+            if label == "pknews":
+                for pub, row in sorted(res["by_publisher"].items()):
+                    n = row["n"]
+                    print(f"    {pub:20s}" + "".join(f"{row[k] / n:>12.3f}" for k in rg.FIELDS) + f"   n={n}")
+                if verbose and part == "dev":
+                    for rec, got, checks in res["failures"]:
+                        print("   -", rg.describe_failure(rec, got, checks))
+                    for path in non["kept"]:
+                        print("   - kept as article:", path)
+    cov = rg.folder_coverage()
+    print(f"whole panda-dev folder through extract_article ({sum(r['files'] for r in cov.values())} files):")
+    print(f"  {'publisher':16s}{'files':>7s}{'articles':>10s}{'dated':>8s}{'authors':>9s}{'crashed':>9s}  skipped by reason")
+    for pub, r in sorted(cov.items()):
+        n = r["articles"] or 1
+        print(f"  {pub:16s}{r['files']:>7d}{r['articles']:>10d}{r['dated'] / n:>8.1%}{r['authored'] / n:>9.1%}"
+              f"{len(r['crashed']):>9d}  " + ", ".join(f"{k} {v}" for k, v in r["skipped"].most_common()))
+        for line in r["crashed"]:
+            print("   - crashed:", line)
+    named = [r for r in rg.load_articles() if r["authors"]]
+    if named:
+        from collections import Counter
+        have, tot = Counter(), Counter()
+        for r in named:
+            tot[r["publisher"]] += 1
+            have[r["publisher"]] += bool(rg.pknews_fields(r["path"])["authors"])
+        print("  gold articles whose page names an author, share given authors: "
+              + ", ".join(f"{p} {have[p] / tot[p]:.1%} ({tot[p]})" for p in sorted(tot)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--aeb", action="store_true", help="aeb-dev only")
@@ -314,8 +365,16 @@ def main(argv=None) -> int:
     ap.add_argument("--timing", action="store_true", help="CPU ms/page of trafilatura and pknews on aeb-dev")
     ap.add_argument("--synthetic", type=int, default=0, metavar="N",
                     help="also check N synthetic snapshot pages (e.g. 300)")
+    ap.add_argument("--real", action="store_true",
+                    help="real-page gold of panda-dev (dev and validation parts) beside trafilatura+htmldate, "
+                         "and coverage over the whole folder; -v lists the development part's failures")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --real: list development failures")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args(argv)
+    if args.real:
+        print_real(args.verbose)
+        if not (args.aeb or args.gold):
+            return 0
     both = not (args.aeb or args.gold)
     if (args.aeb or both) and AEB_DIR.exists():
         pages = load_aeb()

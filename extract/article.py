@@ -18,6 +18,7 @@ Captions go to ``Article.captions`` (one string per image caption), not into ``t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -63,13 +64,14 @@ class Article:
     captions: list[str] = field(default_factory=list)
     # ISO 639-1 ("en", "ur", ...), from the text's script and words, then the page's lang
     language: str | None = None
-    # listing-page, search-page, login-page, video-only, not-article, too-short, unparsable
+    # listing-page, search-page, login-page, video-only, not-article, too-short, empty, feed,
+    # unparsable
     skip_reason: str | None = None
     # --- added fields (defaults keep the contract) ---
     # modification date in Asia/Karachi (also when only a date is given) and its evidence
     modified: date | None = None
     date_modified_source: str | None = None
-    # byline, json-ld or meta
+    # byline, json-ld, meta or dateline (names in the date line under the headline)
     author_source: str | None = None
     # "article", or the skip reason without "-page" ("listing", "login", "video-only", ...)
     page_type: str = "article"
@@ -79,6 +81,12 @@ class Article:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+# an RSS/Atom/RDF document (a feed saved under an article's name): the root element comes
+# first, after at most an XML declaration, comments or a stylesheet instruction
+_FEED_START = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*"
+                         r"<(?:rss|feed|rdf:RDF)\b", re.S)
 
 
 def decode_html(page: Page) -> str:
@@ -111,7 +119,12 @@ def extract_body_only(url: str, raw: bytes, content_type: str | None = None) -> 
 
 def extract_article(page: Page, site_label: str | None = None) -> Article:
     site = site_label or page.site or (urlsplit(page.url).hostname or "")
-    tree = parse_html(decode_html(page))
+    markup = decode_html(page)
+    if not markup.strip():
+        return _skipped(page, site, "empty", detail=f"{len(page.body)} bytes")
+    if _FEED_START.match(markup):
+        return _skipped(page, site, "feed")
+    tree = parse_html(markup)
     if tree is None:
         return _skipped(page, site, "unparsable")
     canonical = canonical_of(tree, page.url)

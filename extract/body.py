@@ -207,7 +207,10 @@ def link_share(text: str, anchors: set[str]) -> float:
 _DATEISH = re.compile(
     r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2}|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"updated|published|posted|min read|minutes? ago|hours? ago)\b", re.I)
+    r"min read|minutes? ago|hours? ago)\b|"
+    # a stamp label leads its line ("Updated 2 hours ago", "Published: ..."); the same word
+    # inside a sentence ("This story will be updated accordingly") is prose
+    r"^\W*(?:last\s+)?(?:updated|published|posted)\b", re.I)
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+\S", re.I)
 _TAIL_PROMO = re.compile(
     r"follow\s+(?:us|him|her|them|me|\w+)\s+on\b|\bon\s+(?:twitter|facebook|instagram)\b.*@|@\w+\s*\.?$|"
@@ -217,6 +220,12 @@ _TAIL_PROMO = re.compile(
     r"^(?:first\s+|originally\s+)?published\s+in\s+.{2,60}(?:19|20)\d\d\.?$|\bin\s+the\s+comments\b|\bcomments\s+below\b|"
     r"^sources?\s*:\s*.{0,60}$",
     re.I)
+
+
+# the writer's tagline closes the article ("The writer is a lawyer. She tweets @x"):
+# article text, whatever contact details it ends with
+_TAGLINE = re.compile(r"^\W*(?:the\s+)?(?:writer|author|columnist|reviewer|contributor)s?\s+(?:is|are|was|has|teaches|works)\b",
+                      re.I)
 
 
 def _is_head_junk(text: str, title_s: str, site_names: list[str], anchors: set[str]) -> bool:
@@ -257,7 +266,7 @@ def clean_blocks(blocks: list[tuple[str, str]], title: str | None, anchors: set[
         nwords = len(txt.split())
         if nwords < 25 and _is_head_junk(txt, title_s, site_names or [], anchors):
             kept.pop()
-        elif nwords <= 80 and _TAIL_PROMO.search(txt):
+        elif nwords <= 80 and _TAIL_PROMO.search(txt) and not _TAGLINE.match(txt):
             kept.pop()
         elif nwords <= 40 and link_share(txt, anchors) > 0.6:
             kept.pop()

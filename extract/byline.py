@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from extract.dom import (article_ld, in_boilerplate, json_ld_objects, meta_content, norm_text, simplify, text_of,
                          title_element)
+from extract.pubdate import parse_text_dates
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _BY = re.compile(r"^\s*(?:written\s+|posted\s+|published\s+|reported\s+|compiled\s+)?by[:\s]+", re.I)
@@ -17,6 +18,8 @@ _NOT_NAME = re.compile(
 _NOT_AUTHOR = re.compile(r"\b(?:stories|articles|posts|more\s+from|view\s+all|follow|profile|contact)\b|\d", re.I)
 _ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|analyst)\b", re.I)
 _AUTHOR_HINT = re.compile(r"author|byline|writer|reporter|contributor|story__byline", re.I)
+# a byline element says little: longer text is an excerpt or a bio
+_BYLINE_WORDS = 12
 _DATEISH = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{4}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b", re.I)
 
 
@@ -114,6 +117,9 @@ def split_authors(raw: str) -> list[str]:
             continue
         if len(part.split()) > 5 or part.startswith(("http", "@")) or "/" in part or _NOT_AUTHOR.search(part):
             continue
+        if part[0].islower() or part.endswith(("!", "?")):
+            # "among others", "Nailed it!": words of a sentence, not a name
+            continue
         if out and len(out[-1].split()) >= 2:
             # after a person's name: a job title ("AP Auto Writer", "Reporter") or letters ("MS", "RDN")
             if _ROLE.search(part) or re.fullmatch(r"[A-Z]{2,4}", part):
@@ -140,52 +146,103 @@ def _ld_author_names(obj, by_id: dict | None = None) -> list[str]:
 
 
 def find_authors(tree, h1=None, positions: dict | None = None) -> tuple[list[str], str | None]:
-    """(authors, source): the visible byline next to the headline, else JSON-LD, else meta."""
-    visible = _byline_authors(tree, h1, positions)
+    """(authors, source), evidence in this order: the visible byline next to the headline
+    (an author-marked element or a "By ..." line), JSON-LD, author meta tags, then the
+    names in the date line under the headline ("<strong>Name</strong> 02 Jun 2017")."""
+    header = list(_header_elements(tree, h1, positions))
+    visible = _byline_authors(header)
     if visible:
         return visible, "byline"
     by_id = {o["@id"]: o for o in json_ld_objects(tree) if isinstance(o.get("@id"), str)}
     for obj in article_ld(tree):
         names = _ld_author_names(obj, by_id)
         if names:
-            return names, "json-ld"
+            return tidy_names(names), "json-ld"
     for key in ("author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "byl"):
         v = meta_content(tree, key)
         if v and not v.startswith("http"):
             names = split_authors(v)
             if names:
-                return names, "meta"
+                return tidy_names(names), "meta"
+    dateline = _dateline_authors(header)
+    if dateline:
+        return dateline, "dateline"
     return [], None
 
 
-def _byline_authors(tree, h1, positions) -> list[str]:
+def _header_elements(tree, h1, positions):
+    """Elements of the article header (250 characters before the headline to 450 after),
+    outside boilerplate containers."""
     if h1 is None or not positions or h1 not in positions:
-        return []
+        return
     lo = positions[h1] - 250
     hi = positions[h1] + len(text_of(h1)) + 450
-    elements = []
+    cache: dict = {}
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "img", "meta", "link"):
             continue
         p = positions.get(el)
-        if p is None or not (lo <= p <= hi):
-            continue
+        if p is not None and lo <= p <= hi and not in_boilerplate(el, cache=cache):
+            yield el
+
+
+def _byline_authors(header) -> list[str]:
+    elements = []
+    for el in header:
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
         href = el.get("href") or ""
         if _AUTHOR_HINT.search(marker) or "/author" in href or (el.get("rel") or "") == "author":
-            if not in_boilerplate(el):
-                elements.append(el)
+            elements.append(el)
+        elif _BY.match(_own_text(el)) and len(text_of(el).split()) <= 8:
+            elements.append(el)  # a bare "By Name" line
     # innermost first: drop any element that contains another candidate
     innermost = [el for el in elements if not any(o is not el and _contains(el, o) for o in elements)]
     names: list[str] = []
     for el in innermost:
         txt = text_of(el)
-        if not txt:
-            continue
+        if not txt or (len(txt.split()) > _BYLINE_WORDS and not _BY.match(txt)):
+            continue  # an excerpt or bio beside the name, not a byline
         for n in split_authors(txt):
             if n not in names:
                 names.append(n)
-    return names
+    return tidy_names(names)
+
+
+def _dateline_authors(header) -> list[str]:
+    """Names set apart (bold, a link, a span) inside the short line that states the
+    article's date: the byline of themes that give it no class of its own."""
+    for el in header:
+        own = _own_text(el)
+        if not own or len(text_of(el).split()) > 14 or not parse_text_dates(own):
+            continue
+        names: list[str] = []
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag not in ("strong", "b", "a", "span", "em"):
+                continue
+            txt = text_of(child)
+            if txt and not re.search(r"\d", txt):
+                names.extend(n for n in split_authors(txt) if n not in names)
+        if names:
+            return tidy_names(names)
+    return []
+
+
+def _own_text(el) -> str:
+    return norm_text(" ".join([el.text or ""] + [c.tail or "" for c in el]))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+
+
+def tidy_names(names: list[str]) -> list[str]:
+    """Drop an author box's job title on its own line ("Newspaper Reporter") when a name
+    stands beside it (alone, "Staff Reporter" is the byline), and an avatar's initials
+    ("SA" beside "Saeed Ahmed")."""
+    people = [n for n in names if not _ROLE.search(n)]
+    names = people or names
+    initials = {_initials(n) for n in names if len(n.split()) >= 2}
+    return [n for n in names if not (re.fullmatch(r"[A-Z]{2,4}", n) and n in initials)]
 
 
 def _contains(outer, inner) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 
@@ -61,7 +62,9 @@ def is_boilerplate_container(el) -> bool:
         if tok.lower().startswith(_NEUTRAL_PREFIXES):
             continue
         if _BOILER_RE.search(tok):
-            return True
+            # a container named like boilerplate that holds the headline is the article's
+            # column, whatever the theme calls it ("sidebar_content" on some WordPress themes)
+            return not el.xpath(".//h1")
     return False
 
 
@@ -171,6 +174,9 @@ def meta_content(tree, *names: str) -> str | None:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key in wanted and key not in found:
             val = norm_text(m.get("content"))
+            if "&" in val:
+                # entities escaped twice by the CMS ("Hijrat&#039;s" after parsing)
+                val = html_lib.unescape(val)
             if val:
                 found[key] = val
     for n in wanted:
@@ -179,10 +185,14 @@ def meta_content(tree, *names: str) -> str | None:
     return None
 
 
+_SITE_HEADING = re.compile(r"logo|brand|masthead|site-?(?:title|name)", re.I)
+
+
 def title_element(tree, title_hint: str | None = None):
     """The article's headline element: the h1 matching the page title best, else the
     first h1 outside boilerplate, else None."""
-    h1s = [h for h in tree.iter("h1") if text_of(h)]
+    # an h1 that is the site's logo or name is not a headline
+    h1s = [h for h in tree.iter("h1") if text_of(h) and not _SITE_HEADING.search(attr_tokens(h))]
     hint = simplify(title_hint or "")
     if hint:
         for h in h1s:

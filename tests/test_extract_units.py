@@ -448,3 +448,42 @@ def test_metadata_stamped_at_fetch_time_loses_to_the_byline():
     tree = parse_html(same)
     r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published.source == "meta" and r.published.local_date == date(2025, 9, 12)
+
+
+# ------------------------------------------------------------------ real-page lessons (issue 11)
+@pytest.mark.parametrize("body", [b"", b"   \r\n  ", b"\t\n"])
+def test_empty_file_skipped_as_empty(body):
+    a = extract_article(Page(url="https://x.test/a/", body=body))
+    assert a.skip_reason == "empty"
+    assert a.skip_detail == f"{len(body)} bytes"
+
+
+@pytest.mark.parametrize("body", [
+    b"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Comments on: A story</title></channel></rss>",
+    b"\n<?xml version='1.0'?>\n<?xml-stylesheet href='/s.xsl'?>\n<feed xmlns='http://www.w3.org/2005/Atom'></feed>",
+])
+def test_feed_saved_as_html_skipped_as_feed(body):
+    a = extract_article(Page(url="https://x.test/story/feed/index.html", body=body))
+    assert a.skip_reason == "feed"
+
+
+def test_developing_story_note_is_article_text():
+    paras = "".join(f"<p>Paragraph {i} of the report on the outage, with a full sentence of plain prose.</p>"
+                    for i in range(6))
+    body = _wrap(f"<article><h1>Outage across the country</h1><div class='entry-content'>{paras}"
+                 "<p>This is a developing story and will be updated accordingly</p></div></article>",
+                 "<meta property='og:type' content='article'>")
+    a = extract_article(Page(url="https://x.test/outage/", body=body, fetched_at=FETCHED))
+    assert a.text.endswith("This is a developing story and will be updated accordingly")
+
+
+def test_headline_column_named_like_a_sidebar_is_read():
+    # a theme whose main column is class="sidebar_content": its date line is the article's
+    paras = "".join(f"<p>Paragraph {i} of a weekly column, long enough to be read as the article text.</p>"
+                    for i in range(6))
+    body = _wrap("<div class='sidebar_content'><div class='post_header'><h1>Weekly Column</h1></div>"
+                 "<div class='post_detail2'><strong>TFT</strong>&nbsp;TFT Issue: 02 Jun 2017</div>"
+                 f"<div class='backgroundtext'>{paras}</div></div>"
+                 "<div class='sidebar'><p>Posted 12 Sep 2025</p></div>")
+    a = extract_article(Page(url="https://x.test/weekly-column/", body=body, fetched_at=FETCHED))
+    assert a.published == date(2017, 6, 2)
