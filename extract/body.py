@@ -215,7 +215,7 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+\S", re.I)
 _TAIL_PROMO = re.compile(
     r"follow\s+(?:us|him|her|them|me|\w+)\s+on\b|\bon\s+(?:twitter|facebook|instagram)\b.*@|@\w+\s*\.?$|"
     r"\bsubscribe\b|\bnewsletters?\b|\bsign\s+up\b|\bclick\s+here\b|\bget\s+access\b|\bdelivered\s+(?:to|through)\b|"
-    r"\blisten\s+(?:to|live|back)\b|\bdownload\s+(?:the|our)\s+app\b|all\s+rights\s+reserved|"
+    r"\blisten\s+(?:to|live|back)\b|\b(?:download|get)\s+(?:the|our)\s+(?:[\w.-]+\s+){0,3}app\b|all\s+rights\s+reserved|"
     r"\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b|\bemail\s+(?:us|him|her)\b|^comments?$|^share$|^print$|"
     r"^(?:first\s+|originally\s+)?published\s+in\s+.{2,60}(?:19|20)\d\d\.?$|\bin\s+the\s+comments\b|\bcomments\s+below\b|"
     r"^sources?\s*:\s*.{0,60}$",
@@ -334,6 +334,9 @@ EDGE_WORDS = 15
 EDGE_RATIO = 0.5
 
 
+_CONTINUED_LINE = re.compile(r"\n(?=[,;:.!?)\]](?:\s|$))")
+
+
 def _run(work, url, precision: bool, fast: bool):
     doc = trafilatura.bare_extraction(work, url=url, include_comments=False, include_tables=True,
                                       with_metadata=False, favor_precision=precision, fast=fast)
@@ -359,4 +362,7 @@ def extract_body(tree, url: str | None = None, title: str | None = None, headlin
     core = clean_blocks(_run(work, url, precision=True, fast=False), title, anchors, site_names)
     full = clean_blocks(_run(work, url, precision=False, fast=True), title, anchors, site_names)
     lines = merge_prose(core, full, anchors)
-    return "\n".join(t for _, t in lines).strip(), captions
+    text = "\n".join(t for _, t in lines).strip()
+    # an inline element at the start of a paragraph ("<i>“...”</i>, comes a reply ...") can come
+    # out as a line of its own: a line that starts with closing punctuation continues the one before
+    return _CONTINUED_LINE.sub("", text), captions

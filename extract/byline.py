@@ -17,6 +17,8 @@ _NOT_NAME = re.compile(
     r"admin|administrator|editor|unknown|staff)$", re.I)
 _NOT_AUTHOR = re.compile(r"\b(?:stories|articles|posts|more\s+from|view\s+all|follow|profile|contact)\b|\d", re.I)
 _ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|analyst)\b", re.I)
+# a link to the writer's page: /author/x, /authors/12, /writer/x.html, /columnist/x
+_AUTHOR_LINK = re.compile(r"/(?:authors?|writers?|columnists?|reporters?)/", re.I)
 _AUTHOR_HINT = re.compile(r"author|byline|writer|reporter|contributor|story__byline", re.I)
 # a byline element says little: longer text is an excerpt or a bio
 _BYLINE_WORDS = 12
@@ -191,7 +193,7 @@ def _byline_authors(header) -> list[str]:
     for el in header:
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')} {el.get('rel', '')}"
         href = el.get("href") or ""
-        if _AUTHOR_HINT.search(marker) or "/author" in href or (el.get("rel") or "") == "author":
+        if _AUTHOR_HINT.search(marker) or _AUTHOR_LINK.search(href) or (el.get("rel") or "") == "author":
             elements.append(el)
         elif _BY.match(_own_text(el)) and len(text_of(el).split()) <= 8:
             elements.append(el)  # a bare "By Name" line
@@ -236,13 +238,14 @@ def _initials(name: str) -> str:
 
 
 def tidy_names(names: list[str]) -> list[str]:
-    """Drop an author box's job title on its own line ("Newspaper Reporter") when a name
-    stands beside it (alone, "Staff Reporter" is the byline), and an avatar's initials
-    ("SA" beside "Saeed Ahmed")."""
+    """Drop an avatar's initials ("SA" beside "Saeed Ahmed", "A" beside "APP"), then an
+    author box's job title on its own line ("Newspaper Reporter") when a name stands beside
+    it (alone, "Staff Reporter" or "Our Correspondent" is the byline)."""
+    others = set(names)
+    names = [n for n in names if len(n) > 1 and not (
+        re.fullmatch(r"[A-Z]{1,4}", n) and any(o != n and _initials(o).startswith(n) for o in others))]
     people = [n for n in names if not _ROLE.search(n)]
-    names = people or names
-    initials = {_initials(n) for n in names if len(n.split()) >= 2}
-    return [n for n in names if not (re.fullmatch(r"[A-Z]{2,4}", n) and n in initials)]
+    return people or names
 
 
 def _contains(outer, inner) -> bool:

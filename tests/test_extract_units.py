@@ -487,3 +487,19 @@ def test_headline_column_named_like_a_sidebar_is_read():
                  "<div class='sidebar'><p>Posted 12 Sep 2025</p></div>")
     a = extract_article(Page(url="https://x.test/weekly-column/", body=body, fetched_at=FETCHED))
     assert a.published == date(2017, 6, 2)
+
+
+@pytest.mark.parametrize("box,want", [
+    ("<a href='/writer/our-correspondent.html'><div class='noImageAuthor'>OC</div>"
+     "<span class='authorFullName'>Our Correspondent</span></a>", ["Our Correspondent"]),
+    ("<span class='noImageAuthor'>NY</span><a href='../writer/nausheen-yusuf.html'>Nausheen Yusuf</a>", ["Nausheen Yusuf"]),
+    ("<div class='story__authors'><p class='story__authors__name'><a href='/authors/34'>Peerzada Salman</a></p>"
+     "<p class='story__authors__heading'>Newspaper Reporter</p></div>", ["Peerzada Salman"]),
+])
+def test_author_box_initials_and_job_titles_dropped(box, want):
+    paras = "".join(f"<p>Paragraph {i} of the report, long enough to be read as the article's own text.</p>"
+                    for i in range(6))
+    body = _wrap(f"<article><h1>Two politicians join a party</h1><div class='source'>{box}</div>"
+                 f"<div class='date'>August 27, 2018</div>{paras}</article>")
+    a = extract_article(Page(url="https://x.test/print/1-two-politicians", body=body, fetched_at=FETCHED))
+    assert a.authors == want

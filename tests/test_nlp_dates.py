@@ -103,3 +103,48 @@ def test_decades(nlp):
 
 def test_hijri_dates_are_not_resolved(nlp):
     assert dates(nlp, "Mobile service will be suspended on the 9th and 10th of Muharram.", WED) == []
+
+
+# ------------------------------------------------------------------ real-page lessons (issue 11)
+MON_NIGHT = datetime(2018, 8, 27, 23, 15, tzinfo=PKT)  # Monday 27 August 2018
+
+
+@pytest.mark.parametrize("text,pub,value,gran", [
+    ("15 months back", WED, "2022-11", "month"),
+    ("a day earlier", WED, "2024-02-20", "day"),
+    ("two weeks before", WED, "2024-W06", "week"),
+    ("last November", WED, "2023-11", "month"),
+    ("last February", WED, "2023-02", "month"),
+    ("next March", WED, "2024-03", "month"),
+    ("this March", WED, "2024-03", "month"),
+    ("2005-06", WED, "2005", "year"),
+    ("the '90s", WED, "1990s", "decade"),
+    ("the 30s", WED, "1930s", "decade"),
+    ("the 10s", WED, "2010s", "decade"),
+])
+def test_resolve_relative_with_units(text, pub, value, gran):
+    assert resolve(text, pub)[:2] == (value, gran)
+
+
+def test_relative_phrases_found_in_text(nlp):
+    got = dates(nlp, "The law was passed 15 months back. Protests began a day earlier, and again last November.", WED)
+    assert ("15 months back", "2022-11", "month") in got
+    assert ("a day earlier", "2024-02-20", "day") in got
+    assert ("last November", "2023-11", "month") in got
+    assert ("earlier this year", "2024", "year") in dates(nlp, "The ban was imposed earlier this year.", WED)
+
+
+def test_future_months_and_days_go_forward(nlp):
+    # a schedule in the future: the month or weekday ahead, never the past one
+    assert ("January", "2025-01", "month") in dates(nlp, "The final will be held in January.", WED.replace(year=2024, month=11))
+    assert ("Tuesday", "2018-08-28", "day") in dates(
+        nlp, "Babar said that a final decision would be announced on Tuesday.", MON_NIGHT)
+    assert ("Tuesday", "2018-08-28", "day") in dates(
+        nlp, "An Indian delegation is scheduled to visit Pakistan on Tuesday.", MON_NIGHT)
+    assert ("Saturday", "2024-02-24", "day") in dates(
+        nlp, "Both teams are expected to produce a close game on Saturday.", WED)
+
+
+def test_bare_month_takes_the_year_named_after_it(nlp):
+    got = dates(nlp, "The toll fell from 224 killed in May and June last year.", MON_NIGHT)
+    assert ("May", "2017-05", "month") in got and ("June", "2017-06", "month") in got

@@ -154,3 +154,65 @@ def test_reported_clause_ends_before_a_conjunction(nlp):
                      "that a broader crackdown would hurt exports.")
     assert [q.quote for q in qs] == ["it supported a registration system for enterprises",
                                      "a broader crackdown would hurt exports"]
+
+
+# ------------------------------------------------------------------ real-page lessons (issue 11)
+def _speakers(nlp, text):
+    return [(q.speaker, q.speaker_kind, q.speaker_role_or_org) for q in quotes(nlp, text)]
+
+
+def test_apposition_is_the_role_not_the_name(nlp):
+    assert _speakers(nlp, "Bilqees, a local Muslim resident, said the mob had come from nearby villages.") == [
+        ("Bilqees", "person", "local Muslim resident")]
+    assert _speakers(nlp, "Jan Achakzai, a strategic affairs analyst, said the move would backfire badly.")[0][:2] == (
+        "Jan Achakzai", "person")
+
+
+def test_occupation_before_the_name_is_the_role(nlp):
+    assert _speakers(nlp, "Singer Ali Azmat said the film industry needed new blood and better scripts.") == [
+        ("Ali Azmat", "person", "Singer")]
+
+
+def test_title_alone_is_an_unnamed_speaker(nlp):
+    (speaker, kind, role), = _speakers(nlp, '"This is unacceptable and we will challenge it," the President said.')
+    assert (kind, role) == ("unnamed", "President")
+
+
+def test_one_word_name_is_the_person_named_before(nlp):
+    got = _speakers(nlp, 'Misbah-ul-Haq praised the bowler. "Sami is a proven match winner," Misbah said.')
+    assert got == [("Misbah-ul-Haq", "person", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Some said the game was lost long before the final over was bowled.",
+    "Many people believe that the ban will be lifted next week after talks.",
+    "According to some, the ban was a mistake that cost the country dearly.",
+    "But meet any industry representative and he would immediately tell you that graduates lack skills.",
+    "The duo of Ahmad and Kamran added 133 runs for the second wicket after the early loss.",
+])
+def test_no_one_in_particular_makes_no_statement(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("She explained how her late start helped her. \u201cMy dedication to the music is much more today than ever.\u201d",
+     "She"),
+    ("\u201cWhy are you trying to rub salt into my wounds?\u201d, comes a bitter reply from Azhar Mehmood.", "Azhar Mehmood"),
+    ("Zinoviev invited the guests to a fiery project: \u201cComrades! The time has now come to set about it.\u201d",
+     "Zinoviev"),
+    ("The agency quoted Najib Danish, the deputy spokesman, as saying, \u201cPakistan has no right to fence the border.\u201d",
+     "Najib Danish"),
+])
+def test_quote_attributed_by_its_lead_in(nlp, text, speaker):
+    direct = [q for q in quotes(nlp, text) if q.direct]
+    assert direct and direct[0].speaker == speaker
+
+
+def test_quote_after_an_unrelated_sentence_has_no_speaker(nlp):
+    qs = quotes(nlp, "The weather was fine on the day. \u201cWe will see what happens next in the series today.\u201d")
+    assert [q.speaker for q in qs] == [None]
+
+
+def test_a_day_before_a_name_is_not_part_of_it(nlp):
+    got = _speakers(nlp, "On Sunday Ghani rejected the resignations, demanding they help bolster the defences.")
+    assert got and got[0][0] == "Ghani"

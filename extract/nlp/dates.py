@@ -69,8 +69,14 @@ _PATTERNS = [
     rf"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
     # last week, this month, earlier this year, next year, the previous month
     r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b",
-    # three days ago
-    rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    # three days ago, 15 months back, a day earlier
+    rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|earlier|before)\b",
+    # last November, this March
+    rf"\b(?:last|this|next|coming)\s+{_MON_NODOT}\b",
+    # fiscal years 2005-06, 2017-18
+    r"\b(?:19|20)\d{2}[-–](?:\d{2})\b(?![-–/]\d)",
+    # the '90s, the 80s
+    r"(?<=\bthe\s)['’]?[1-9]0s\b",
     # the 1980s
     r"\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?:1[89]|20)\d0['’]?s\b",
     # clock times 10pm, 10 p.m., 10:30 am, 10p.pm
@@ -139,6 +145,8 @@ def base_date(published_at: datetime | str | None) -> datetime | None:
 
 
 def _nearest_year(month: int, day: int, base: date, future: bool) -> date | None:
+    # in a future-tense sentence a day more than a week before the base is next year's (a deadline
+    # reported a few days late stays in the past)
     best = None
     for y in (base.year - 1, base.year, base.year + 1):
         try:
@@ -146,13 +154,15 @@ def _nearest_year(month: int, day: int, base: date, future: bool) -> date | None
         except ValueError:
             continue
         delta = (d - base).days
-        if -300 <= delta <= (300 if future else 60):
+        if -300 <= delta <= (300 if future else 60) and not (future and delta < -7):
             if best is None or abs(delta) < abs((best - base).days):
                 best = d
     return best
 
 
 def _nearest_month_year(month: int, base: date, future: bool) -> int:
+    if future:  # "the final will be held in April": this April or the next one
+        return base.year if month >= base.month else base.year + 1
     for y in (base.year, base.year - 1, base.year + 1):
         delta = (y - base.year) * 12 + month - base.month
         if -10 <= delta <= (10 if future else 1):
@@ -170,6 +180,9 @@ def _shift_month(d: date, n: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
+_SCHEDULING = {"scheduled", "expected", "due", "set", "planned", "likely", "going", "supposed", "poised", "slated"}
+
+
 def is_future(span: Span) -> bool:
     """Is the clause holding the date in the future tense ("will be held on Monday")?
     Words inside quotation marks elsewhere in the sentence do not count."""
@@ -183,6 +196,12 @@ def is_future(span: Span) -> bool:
         tok = tok.head
     words = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
     if words & {"will", "'ll", "shall", "wo"}:
+        return True
+    # future in reported speech ("said a decision would be announced on Tuesday"), not "would have"
+    if "would" in words and not any(c.lower_ == "have" for c in tok.children if c.dep_ == "aux"):
+        return True
+    # "is scheduled to visit on Tuesday", "are expected to play on Saturday"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in _SCHEDULING:
         return True
     if tok.lower_ in {"scheduled", "planned", "due", "upcoming", "expected"}:
         return True
@@ -241,6 +260,27 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     # year
     if re.fullmatch(r"(?:19|20)\d{2}", low):
         return low, "year", extra
+    # a fiscal or season year "2005-06": the year it starts in
+    m = re.fullmatch(r"((?:19|20)\d{2})[-–](\d{2})", low)
+    if m and (int(m[1]) + 1) % 100 == int(m[2]):
+        return m[1], "year", extra
+    # two-digit decade "the '90s": the last such decade before the base (no base: the 1900s)
+    m = re.fullmatch(r"(?:the )?(?:early |mid-|late )?'?([1-9]0)s", low)
+    if m:
+        century = 1900 if bd is None or int(m[1]) > bd.year % 100 else 2000
+        return f"{century + int(m[1])}s", "decade", extra
+    # last/this/next November
+    m = re.fullmatch(rf"(last|this|next|coming) ({_MON_NODOT.lower()})", low)
+    if m:
+        if bd is None:
+            return None, "month", extra
+        mon = _MONTHS[m[2]]
+        y = bd.year
+        if m[1] == "last":
+            y -= mon >= bd.month
+        elif m[1] in ("next", "coming"):
+            y += mon <= bd.month
+        return f"{y:04d}-{mon:02d}", "month", extra
     # decade: "the 1980s", "1990s"
     m = re.fullmatch(r"(?:the )?(?:early |mid-|late )?((?:1[89]|20)\d0)['’]?s", low)
     if m:
@@ -297,8 +337,8 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
             return f"{y:04d}-{mo:02d}", "month", extra
         return f"{bd.year + n:04d}", "year", extra
 
-    # N units ago
-    m = re.fullmatch(rf"({_NUM.lower()}) (day|week|month|year)s? ago", low)
+    # N units ago (back, earlier, before): counted from the publication date
+    m = re.fullmatch(rf"({_NUM.lower()}) (day|week|month|year)s? (?:ago|back|earlier|before)", low)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMS[m[1]]
         if bd is None:
@@ -361,6 +401,18 @@ def _dateparser(text: str, b: datetime | None) -> tuple[str | None, str | None, 
     return d.date().isoformat(), "day", {}
 
 
+# "May and June last year": the year named after a bare month (or a pair of them)
+_YEAR_AFTER = re.compile(rf"^(?:\s*(?:and|or|-|to)\s+{_MON_NODOT})?,?\s+(?:of\s+)?(last|this|next)\s+year\b", re.I)
+
+
+def _year_named_after(value: str, right: str, published_at) -> str:
+    m = _YEAR_AFTER.match(right)
+    if not m:
+        return value
+    year = base_date(published_at).year + {"last": -1, "this": 0, "next": 1}[m[1].lower()]
+    return f"{year:04d}{value[4:]}"
+
+
 # Islamic-calendar dates ("the 9th and 10th of Muharram") are not resolved to Gregorian dates
 _HIJRI = re.compile(r"\b(Muharram|Safar|Rabi|Jumada|Rajab|Shaban|Sha'ban|Ramazan|Ramadan|Ramzan|Shawwal|"
                     r"Zil?qad|Dhu|Zilhaj|Zil Hajj|Ashura|Eid)\w*", re.I)
@@ -400,6 +452,8 @@ class DateResolver:
                         continue
                     span = Span(doc, s, e, label="PK_DATE")
                 value, gran, extra = resolve(span.text, pub, future=is_future(span))
+                if gran == "month" and value and pub is not None and re.fullmatch(_MON_NODOT, span.text.strip(), re.I):
+                    value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], pub)
                 if gran is None or (value is None and pub is not None):
                     out.append(ent)  # unresolvable (vague): not a date mention
                     continue

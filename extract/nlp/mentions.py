@@ -21,6 +21,8 @@ _ACRONYM_DEF = re.compile(
 )
 
 
+# "On Sunday Ghani rejected ...": the model sometimes takes the day into the name
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHEN_NAME = re.compile(
     r"\b[A-Z][a-z]+-(?:ul|ur|un|ud|uz|us|ut|e|i|al|el|ad|ash)-[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 )
@@ -28,7 +30,10 @@ _ROLE_NOUNS = {"chairperson", "chairman", "chairwoman", "president", "director",
                "spokesman", "spokeswoman", "founder", "co-founder", "chief", "lawyer", "advocate", "activist",
                "journalist", "secretary", "leader", "head", "ceo", "senator", "adviser", "advisor", "analyst",
                "researcher", "commissioner", "justice", "judge", "captain", "coordinator", "officer", "member",
-               "manager", "editor", "reporter", "professor", "expert", "executive", "premier"}
+               "manager", "editor", "reporter", "professor", "expert", "executive", "premier",
+               # occupations written before a name ("Singer Ali Azmat", "Ambassador Maleeha Lodhi")
+               "singer", "actor", "actress", "ambassador", "envoy", "coach", "cricketer", "skipper", "governor",
+               "mayor", "anchor", "producer", "poet", "artist", "musician", "diplomat"}
 _ORG_WORDS = {"Authority", "Ministry", "Association", "Council", "Foundation", "Commission", "Party", "Court",
               "Bank", "Agency", "Institute", "Department", "Company", "Limited", "Ltd", "Group", "Network",
               "Union", "Committee", "Board", "Center", "Centre", "University", "Club", "Forum", "Society",
@@ -224,7 +229,8 @@ class MentionCollector:
             return None
         toks = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
         words = [t.text for t in toks]
-        while words and (words[0].lower() in _TITLES or words[0].lower() in _ROLE_WORDS):
+        while words and (words[0].lower() in _TITLES or words[0].lower() in _ROLE_WORDS
+                         or words[0].lower() in _CALENDAR_WORDS):
             words = words[1:]
         value = clean_name(" ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
         if not value or not value[0].isupper():

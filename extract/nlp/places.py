@@ -33,6 +33,7 @@ PROVINCES = {
     "08": "Islamabad Capital Territory",
 }
 
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{2,30}?)\s*(?:,[^:\n]{1,40})?:\s")
 _CONTEXT_PREPS = {"in", "at", "from", "near", "of", "to", "around", "across", "and", "including"}
 _COUNTRY_ALIASES = {
     "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
@@ -133,6 +134,13 @@ class Gazetteer:
                 old = self.foreign_city.get(n)
                 if old is None or c["population"] > old["population"]:
                     self.foreign_city[n] = c
+        # other names of big foreign cities ("New York" for GeoNames' "New York City")
+        for c in sorted(cities.values(), key=lambda c: c["population"]):
+            if c["countrycode"] == "PK" or c["population"] < 1_000_000:
+                continue
+            for n in c.get("alternatenames") or []:
+                if len(n) > 3 and n.isascii() and n[:1].isupper() and not n.isupper() and n not in self.foreign_city:
+                    self.foreign_city[n] = c
         self.countries: dict[str, tuple[str, str, int]] = {}
         for iso, c in gc.get_countries().items():
             self.countries[c["name"]] = (c["name"], iso, int(c["geonameid"]))
@@ -222,6 +230,19 @@ class PlacesComponent:
             i += 1
         return False
 
+    def _datelines(self, doc: Doc) -> None:
+        """A foreign dateline ("DUBAI: ...", "WASHINGTON:") at the start of a paragraph
+        names the city the story was filed from (Pakistani datelines are in the gazetteer)."""
+        for m in _DATELINE.finditer(doc.text):
+            name = m[1].strip().title()
+            if name in self.gaz.pk:
+                continue
+            rec = self.gaz.foreign_record(name)
+            span = doc.char_span(m.start(1), m.start(1) + len(m[1].strip()))
+            if rec is None or span is None or rec["kind"] != "city":
+                continue
+            add_candidate(doc, Span(doc, span.start, span.end, label="PK_CITY"), rec["value"], rec["attrs"], priority=1)
+
     def _hyderabad_country(self, doc: Doc, span: Span) -> str:
         cues = self.gaz.ambiguous["Hyderabad"]
         window = doc.text[max(0, span.start_char - 400): span.end_char + 400]
@@ -229,6 +250,7 @@ class PlacesComponent:
         return "IN" if score["IN"] > score["PK"] else "PK"
 
     def __call__(self, doc: Doc) -> Doc:
+        self._datelines(doc)
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             rec = self.gaz.pk.get(span.text)

@@ -79,6 +79,65 @@ _HEADING = re.compile(
 )
 
 
+# words that only name a role: "the President", "the Singer" alone are unnamed speakers
+_ROLE_ONLY = {"president", "prime", "minister", "chief", "justice", "senator", "governor", "mayor",
+              "ambassador", "chairman", "chairperson", "spokesman", "spokesperson", "spokeswoman", "secretary",
+              "general", "producer", "director", "singer", "actor", "actress", "coach", "captain", "skipper",
+              "judge", "commissioner", "inspector", "premier", "emperor", "king", "queen", "prince", "pope",
+              "speaker", "deputy", "vice", "federal", "interior", "foreign", "finance", "information"}
+# heads of a vague group ("Some said", "Many people believe", "others claim"): no attribution
+_VAGUE_HEADS = {"some", "many", "others", "few", "several", "most", "all", "both", "anyone", "anybody",
+                "everyone", "everybody", "someone", "somebody", "nobody", "none", "us", "him", "her", "them",
+                "me", "you", "one", "who", "those", "these"}
+_VAGUE_DETS = {"many", "some", "several", "most", "few", "all", "other"}
+_VAGUE_NOUNS = {"people", "others"}
+
+
+# "On Sunday Ghani rejected ...": a day or month before a name is not part of it
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december"}
+# nouns whose "of"/"from" object is a speaker: "in the words of X", "a reply from X"
+_WORDS_OF = {"word", "words", "reply", "response", "answer", "remark", "remarks", "comment", "comments"}
+
+
+def _vague_speaker(head: Token, toks: list[Token]) -> bool:
+    if head.lower_ in _VAGUE_HEADS and head.pos_ in {"PRON", "DET", "NOUN", "ADJ", "NUM"}:
+        return True
+    if head.lower_ in _VAGUE_NOUNS and head.pos_ == "NOUN":
+        dets = {t.lower_ for t in head.lefts}
+        return not dets or bool(dets & _VAGUE_DETS)
+    return False
+
+
+def _not_a_statement(verb: Token) -> bool:
+    """A reporting verb that states nothing: an infinitive of purpose or intent ("to help
+    them win and confirm a berth", "wanted to announce"), or a modal of what someone
+    would or could say ("any trader would tell you that ...")."""
+    v = verb
+    for _ in range(4):
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if aux & {"would", "could", "might", "may", "should", "can", "must"}:
+            return True
+        if "to" in aux:
+            # "went on to say", "continued to insist": said all the same
+            return v.head.lemma_.lower() not in {"go", "continue", "proceed", "keep"}
+        if v.dep_ not in {"conj", "xcomp", "ccomp"} or v.head is v or v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING_VERBS:
+            return False
+        v = v.head
+    return False
+
+
+def _names_same_person(word: str, name: str) -> bool:
+    """"Misbah" for "Misbah-ul-Haq", "Kugelman" for "Michael Kugelman"."""
+    parts = re.split(r"[\s-]+", name)
+    return len(parts) > 1 and (word == parts[-1] or word == parts[0] or (len(word) > 3 and name.startswith(word + "-")))
+
+
+def e_char_of(doc: Doc, head: Token) -> int:
+    return head.right_edge.idx + len(head.right_edge)
+
+
 def _subjects(subj: list[Token]) -> list[Token]:
     """Subjects in text order; the parser gives "NetBlocks' Alp Toker" two. A second
     "subject" inside a place name ("correspondent in Dera Ghazi Khan reported") is a
@@ -129,6 +188,12 @@ class QuoteExtractor:
                        for m in e.doc._.mentions or [])
         return k == "org"
 
+    @staticmethod
+    def _kind_curated(doc: Doc, e: Span) -> bool:
+        """Is ``e`` an organisation of the curated list (it has an org_type)?"""
+        return any(m.start_char == e.start_char and m.kind == "org" and (m.attrs or {}).get("org_type")
+                   for m in doc._.mentions or [])
+
     def _org_value(self, doc: Doc, e: Span) -> str:
         inf = span_info(doc, e)
         if inf and inf.get("value"):
@@ -172,6 +237,8 @@ class QuoteExtractor:
                 if sp is not None:
                     s, e = min(s, sp.start), max(e, sp.end)
         toks = list(doc[s:e])
+        if _vague_speaker(head, toks):
+            return None, None, None
         # cut relative clauses / long appositions' tails at a comma after the head for ents search
         ents = self._ents_in(doc, s, e)
         persons = [x for x in ents if self._is_person(x)]
@@ -187,8 +254,9 @@ class QuoteExtractor:
                 role = self._org_value(doc, other_orgs[0])
             else:
                 pre = [t for t in doc[s:p.start] if t.dep_ not in {"det", "punct"} and not t.is_punct]
-                if pre:
-                    role = " ".join(t.text for t in pre)
+                lead = p.text[:p.text.find(name)].strip(" ,") if name in p.text else ""
+                if pre or lead:
+                    role = " ".join([t.text for t in pre] + ([lead] if lead else []))
                 else:
                     post = doc[p.end:e]
                     txt = post.text.strip(" ,")
@@ -211,15 +279,17 @@ class QuoteExtractor:
             text = doc[s:e].text if e - s <= 12 else doc[s:head.i + 1].text
             return text.strip(), "unnamed", self._org_value(doc, orgs[0])
         if head.pos_ == "PROPN" and not head_in_org and len(head.text) > 2:
-            # a surname already named in the article: "Kugelman also pointed out"
+            # a surname or first name already named in the article: "Kugelman also pointed out",
+            # "Misbah said" after "Misbah-ul-Haq"
             for m in reversed(self._mentions_before(doc, at_char)):
-                if m.kind == "person" and m.value and m.value.split()[-1] == head.text:
+                if m.kind == "person" and m.value and _names_same_person(head.text, m.value):
                     return m.value, "person", None
         in_ent = {i for x in ents for i in range(x.start, x.end)}
         if head.pos_ == "PROPN" and head.i not in in_ent and head.text[:1].isupper() and head.text not in _NOT_NAMES:
             chain = [head]
             for t in reversed(list(head.lefts)):
-                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == chain[0].i - 1 and t.i not in in_ent:
+                if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == chain[0].i - 1 and t.i not in in_ent \
+                        and t.lower_ not in _CALENDAR_WORDS:
                     chain.insert(0, t)
             while len(chain) > 2 and chain[0].lower_ in _TITLE_WORDS:
                 chain = chain[1:]
@@ -236,14 +306,45 @@ class QuoteExtractor:
             return clean_name(doc[s:e].text), "org", None
         if orgs:
             o = min(orgs, key=lambda x: abs(x.root.i - head.i))
+            if len(o) == 1 and not o[0].is_upper and not self._kind_curated(doc, o):
+                # the model's one-word "organisation" that is a part of a person's name
+                # used before ("Babar said" after "Farhatullah Babar")
+                for m in reversed(self._mentions_before(doc, at_char)):
+                    if m.kind == "person" and m.value and _names_same_person(o.text, m.value):
+                        return m.value, "person", None
             return clean_name(o.text), "org", None
         if head.pos_ == "PROPN" and head.text[:1].isupper():
+            while s < head.i and (doc[s].lower_ in _CALENDAR_WORDS or doc[s].ent_type_ in {"DATE", "TIME"}):
+                s += 1
+            comma = next((t.i for t in doc[head.i + 1:e] if t.text == ","), None)
+            if comma is not None:
+                # "Bilqees, a local Muslim resident,": the name, then its apposition as the role
+                role = self._apposition(doc, comma, doc[e - 1].idx + len(doc[e - 1]))
+                name = clean_name(doc[s:comma].text)
+                if name and name[0].isupper():
+                    return name, "person", role
             span = doc[s:e]
-            return clean_name(span.text), ("person" if len(span) > 1 else "org"), None
+            words = [t for t in span if not t.is_punct and t.dep_ != "det"]
+            if words and all(t.lower_ in _ROLE_ONLY for t in words):
+                # "the President said": a title alone is an unnamed speaker with that role
+                return span.text.strip(), "unnamed", " ".join(t.text for t in words)
+            name = clean_name(span.text)
+            if len(span) == 1 and not head.is_upper:
+                # one capitalised word that no list knows as an organisation: a person ("Bilqees")
+                return name, "person", self._apposition(doc, span.end, e_char_of(doc, head))
+            return name, ("person" if len(span) > 1 else "org"), None
         text = doc[s:e].text
         if len(text) > 80:
             text = " ".join(t.text for t in head.lefts) + " " + head.text
         return text.strip(), "unnamed", None
+
+    @staticmethod
+    def _apposition(doc: Doc, after_tok: int, limit_char: int) -> str | None:
+        """", a local resident," right after a name: the role it gives."""
+        if after_tok >= len(doc) or doc[after_tok].text != ",":
+            return None
+        m = re.match(r",\s*((?:the|a|an)\s+[^,;\n]{2,80}?)\s*(?:,|$)", doc.text[doc[after_tok].idx:limit_char + 1])
+        return re.sub(r"^(?:the|a|an)\s+", "", m[1]).strip() if m else None
 
     @staticmethod
     def _named_just_before(doc: Doc, verb: Token) -> list[Token]:
@@ -473,20 +574,57 @@ class QuoteExtractor:
                 history = prior
                 speaker, kind, role, verb_txt = (history[-1].speaker, history[-1].speaker_kind,
                                                  history[-1].speaker_role_or_org, history[-1].verb)
-            elif prev_text.endswith(":"):
-                intro = doc.char_span(max(0, qs - 300), qs, alignment_mode="contract")
-                if intro is not None:
-                    for t in reversed(list(intro)):
-                        if self._reporting_verb(t):
-                            subj = [c for c in t.children if c.dep_ in _SUBJ]
-                            if subj:
-                                speaker, kind, role = self._speaker_from_np(doc, subj[0], history, qs)
-                                verb_txt = self._verb_text(doc, t)
-                                used_verbs.add(t.i)
-                                break
+            else:
+                found = self._introduced_by(doc, qs, qe, prev_text)
+                if found is not None:
+                    verb, subj = found
+                    speaker, kind, role = self._speaker_from_np(doc, subj, history, qs)
+                    verb_txt = self._verb_text(doc, verb) if verb.pos_ in {"VERB", "AUX"} else None
+                    used_verbs.add(verb.i)
             if speaker is None:
                 return Quote(None, "unnamed", None, None, doc.text[qs:qe], True, qs, qe)
         return Quote(speaker, kind, role, verb_txt, doc.text[qs:qe], True, qs, qe)
+
+    def _introduced_by(self, doc: Doc, qs: int, qe: int, prev_text: str):
+        """(verb or noun, speaker head) for a quotation that has no reporting verb in its own
+        sentences, from the words that lead into it:
+
+        - "in the words of Stolte, “...”", "comes a reply from X", "quoted X as saying, “...”";
+        - a clause ending in a colon ("Zinoviev invited the guests to a holy war: “...”"): the
+          subject of its last verb (a reporting verb first);
+        - a clause ending in a comma, or the sentence just before in the same paragraph
+          ("She explained how she started. “...”"): the subject of a reporting verb there."""
+        lead = doc.char_span(max(0, qs - 300), qs, alignment_mode="contract")
+        after = doc.char_span(qe, min(len(doc.text), qe + 120), alignment_mode="contract")
+        for span in (lead, after):
+            for t in span or []:
+                if t.lower_ in {"of", "from"} and t.head.lemma_.lower() in _WORDS_OF:
+                    pobj = [c for c in t.children if c.dep_ == "pobj"]
+                    if pobj:
+                        return t.head, pobj[0]
+                if t.lemma_ == "quote" and any(c.lower_ == "as" for c in t.children):
+                    dobj = [c for c in t.children if c.dep_ == "dobj"]
+                    if dobj:
+                        return t, dobj[0]
+        if lead is None or "\n" in prev_text[-120:] and not prev_text.endswith(":"):
+            return None
+        tail = prev_text[-1:]
+        cut = max(0, qs - 300) + len(prev_text)  # where the lead-in ends, before the opening mark
+        toks = [t for t in lead if t.idx < cut and "\n" not in doc.text[t.idx:cut]]
+        if tail not in ":," and not re.search(r"[.!?]$", prev_text):
+            return None
+        verbs = [t for t in reversed(toks) if t.pos_ in {"VERB", "AUX"}]
+        if tail == ":":
+            ordered = [t for t in verbs if self._reporting_verb(t)] + verbs
+        else:
+            # a comma or a full stop: only a reporting verb of the last sentence before the quote
+            last = toks[-1].sent if toks else None
+            ordered = [t for t in verbs if self._reporting_verb(t) and t.sent == last]
+        for t in ordered:
+            subj = [c for c in t.children if c.dep_ in _SUBJ]
+            if subj:
+                return t, _subjects(subj)
+        return None
 
     @staticmethod
     def _verb_text(doc: Doc, verb: Token) -> str:
@@ -517,6 +655,8 @@ class QuoteExtractor:
                     continue
                 np_end = max(x.i for x in pobj[0].subtree) + 1
                 speaker, kind, role = self._speaker_from_np(doc, pobj[0], history, t.idx)
+                if speaker is None:
+                    continue  # "according to some": no one to attribute it to
                 # content: the sentence without the "according to X" phrase
                 if t.i - sent.start <= 1:
                     cs, ce = np_end, end_tok
@@ -528,7 +668,7 @@ class QuoteExtractor:
                     qs, qe = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
                     out.append(Quote(speaker, kind, role, "according to", doc.text[qs:qe], False, qs, qe))
         for t in sent:
-            if t.i in used_verbs or not self._reporting_verb(t):
+            if t.i in used_verbs or not self._reporting_verb(t) or _not_a_statement(t):
                 continue
             subj = [c for c in t.children if c.dep_ in _SUBJ]
             if not subj and (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")) and t.head.pos_ in {"VERB", "AUX"}:
@@ -555,6 +695,8 @@ class QuoteExtractor:
                     if not any(self._overlaps(qs, qe, a, b) for a, b in covered):
                         speaker, kind, role = self._speaker_from_np(doc, _subjects(subj), history, t.idx)
                         used_verbs.add(t.i)
+                        if speaker is None:
+                            continue  # "some said ...": reported speech of nobody in particular
                         q = Quote(speaker, kind, role, self._verb_text(doc, t), doc.text[qs:qe], False, qs, qe)
                         out.append(q)
                         covered.append((qs, qe))
@@ -575,7 +717,9 @@ class QuoteExtractor:
                 if cs > t.i and t.dep_ != "relcl":  # a relative clause ends where its noun's clause goes on
                     ce = max(ce, end_tok) if all(not self._reporting_verb(x) for x in doc[ce:end_tok]) else ce
             elif lemma in _NP_CONTENT or (lemma in _CLAUSE_VERBS and any(
-                    c.dep_ in {"dobj", "attr", "oprd"} and c.i > t.i for c in t.children)):
+                    c.dep_ in {"dobj", "attr", "oprd"} and c.i > t.i and not any(n.dep_ == "nummod" for n in c.children)
+                    for c in t.children)):
+                # (an object counted in numbers is not something said: "added 133 runs")
                 cs = t.i + 1
                 while cs < end_tok and (doc[cs].lower_ in _PARTICLES or doc[cs].dep_ == "prt"):
                     cs += 1
@@ -606,6 +750,8 @@ class QuoteExtractor:
                     covered.remove((q.start_char, q.end_char))
             speaker, kind, role = self._speaker_from_np(doc, _subjects(subj), history, t.idx)
             used_verbs.add(t.i)
+            if speaker is None:
+                continue
             q = Quote(speaker, kind, role, self._verb_text(doc, t), doc.text[qs:qe], False, qs, qe)
             out.append(q)
             covered.append((qs, qe))
