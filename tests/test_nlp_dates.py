@@ -148,3 +148,8 @@ def test_future_months_and_days_go_forward(nlp):
 def test_bare_month_takes_the_year_named_after_it(nlp):
     got = dates(nlp, "The toll fell from 224 killed in May and June last year.", MON_NIGHT)
     assert ("May", "2017-05", "month") in got and ("June", "2017-06", "month") in got
+
+
+def test_older_years_only_after_a_preposition(nlp):
+    got = dates(nlp, "The party was founded in 1905 and banned after 1921.", WED)
+    assert ("1905", "1905", "year") in got and ("1921", "1921", "year") in got

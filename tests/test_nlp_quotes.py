@@ -216,3 +216,8 @@ def test_quote_after_an_unrelated_sentence_has_no_speaker(nlp):
 def test_a_day_before_a_name_is_not_part_of_it(nlp):
     got = _speakers(nlp, "On Sunday Ghani rejected the resignations, demanding they help bolster the defences.")
     assert got and got[0][0] == "Ghani"
+
+
+def test_definite_title_resolves_to_the_person_it_named(nlp):
+    got = _speakers(nlp, 'PCB Chairman Shahryar Khan met the players. "They did not inform the board," the PCB chairman said.')
+    assert got == [("Shahryar Khan", "person", "PCB Chairman")]

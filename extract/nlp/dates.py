@@ -88,7 +88,9 @@ _MONTH_ALONE_RE = re.compile(
     rf"\b(?:in|since|during|until|till|by|from|of|through|before|after|and|to)\s+({_MON_NODOT})\b(?!\s+\d)"
 )
 # year alone: 19xx/20xx as a time reference (not in law names, not money/counts)
-_YEAR_RE = re.compile(r"(?<![\d,.$/-])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
+_YEAR_RE = re.compile(r"(?<![\d,.$/-])\b(?:1[6-9]\d\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|between|and|to|after|before|of|year)\s+(?:the\s+year\s+)?$",
+                        re.I)
 _YEAR_BAD_PREV = re.compile(r"(?:Act|Ordinance|Rules|Bill|Regulations|Code|No\.|Rs\.?|PKR|\$|US\$|Policy|Vision|Amendment\)?)\s*,?\s*$")
 
 _DURATION_RE = re.compile(
@@ -120,8 +122,11 @@ class DateRules:
         for m in _MONTH_ALONE_RE.finditer(text):
             spans.append((m.start(1), m.end(1)))
         for m in _YEAR_RE.finditer(text):
-            if _YEAR_BAD_PREV.search(text[max(0, m.start() - 25): m.start()]):
+            before = text[max(0, m.start() - 25): m.start()]
+            if _YEAR_BAD_PREV.search(before):
                 continue
+            if int(m[0]) < 1950 and not _YEAR_PREP.search(before):
+                continue  # an older year only where a preposition makes it a time ("in 1905")
             spans.append((m.start(), m.end()))
         for s, e in spans:
             span = doc.char_span(s, e, label="PK_DATE", alignment_mode="contract")
@@ -258,7 +263,7 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         mon = _MONTHS[m[1]]
         return f"{_nearest_month_year(mon, bd, future):04d}-{mon:02d}", "month", extra
     # year
-    if re.fullmatch(r"(?:19|20)\d{2}", low):
+    if re.fullmatch(r"(?:1[6-9]|20)\d{2}", low):
         return low, "year", extra
     # a fiscal or season year "2005-06": the year it starts in
     m = re.fullmatch(r"((?:19|20)\d{2})[-–](\d{2})", low)

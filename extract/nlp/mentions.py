@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from .common import CANDIDATES, LABEL_KIND, ensure_extensions, span_info
 from .types import Mention
 
-_TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
+_TITLES = {"late", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
            "justice", "senator", "minister", "president", "chief", "caretaker", "premier", "advocate",
            "barrister", "sheikh", "syed", "maulana", "general", "gen", "gen.", "lt", "major", "col", "colonel"}
 _ORG_STOP = {"ISP", "ISPs", "SIM", "SIMs", "SMS", "IT", "AI", "CEO", "GDP", "Photo", "Share", "Web Desk", "Desk",

@@ -33,6 +33,9 @@ PROVINCES = {
     "08": "Islamabad Capital Territory",
 }
 
+# foreign cities matched by name (in a place context, tagged as proper nouns) from this size;
+# smaller ones are left to the model's GPE entities
+FOREIGN_CONTEXT_POPULATION = 150_000
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{2,30}?)\s*(?:,[^:\n]{1,40})?:\s")
 _CONTEXT_PREPS = {"in", "at", "from", "near", "of", "to", "around", "across", "and", "including"}
 _COUNTRY_ALIASES = {
@@ -135,7 +138,7 @@ class Gazetteer:
                 if old is None or c["population"] > old["population"]:
                     self.foreign_city[n] = c
         # other names of big foreign cities ("New York" for GeoNames' "New York City")
-        for c in sorted(cities.values(), key=lambda c: c["population"]):
+        for c in sorted(cities.values(), key=lambda c: -c["population"]):
             if c["countrycode"] == "PK" or c["population"] < 1_000_000:
                 continue
             for n in c.get("alternatenames") or []:
@@ -204,6 +207,11 @@ class PlacesComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted(self.gaz.pk)
         self.matcher.add("PK_PLACE", list(nlp.tokenizer.pipe(forms)))
+        # foreign cities the model may miss ("a trip to Colombo"): only in a place context
+        self.foreign = sorted(n for n, c in self.gaz.foreign_city.items()
+                              if c["population"] >= FOREIGN_CONTEXT_POPULATION and n not in self.gaz.pk
+                              and n not in self.gaz.countries and n[:1].isupper())
+        self.matcher.add("FOREIGN_CITY", list(nlp.tokenizer.pipe(self.foreign)))
 
     def _context_ok(self, doc: Doc, span: Span) -> bool:
         if span.start == 0:
@@ -251,8 +259,15 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._datelines(doc)
-        for _, start, end in self.matcher(doc):
+        foreign_label = doc.vocab.strings["FOREIGN_CITY"]
+        for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
+            if match_id == foreign_label:
+                if self._context_ok(doc, span) and all(t.pos_ == "PROPN" for t in span) \
+                        and not self._is_org_head(doc, span):
+                    rec = self.gaz.city_record(self.gaz.foreign_city[span.text])
+                    add_candidate(doc, Span(doc, start, end, label="PK_CITY"), rec["value"], rec["attrs"], priority=0)
+                continue
             rec = self.gaz.pk.get(span.text)
             if rec is None:
                 continue

@@ -61,7 +61,7 @@ _ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator"
               "foundation", "association", "commission", "government", "department", "agency", "firm",
               "network", "forum", "platform", "office", "bench", "committee", "council", "centre", "center",
               "university", "institute", "board", "bank", "newspaper", "channel", "institution", "coalition"}
-_TITLE_WORDS = {"chief", "justice", "mr", "ms", "mrs", "dr", "prof", "senator", "minister", "president",
+_TITLE_WORDS = {"late", "chief", "justice", "mr", "ms", "mrs", "dr", "prof", "senator", "minister", "president",
                 "chairman", "chairperson", "advocate", "barrister", "general", "judge", "secretary", "prime"}
 _DOC_NOUNS = {"report", "data", "study", "survey", "analysis", "figures", "statement", "notification",
               "letter", "document", "filing", "estimate", "estimates", "research"}
@@ -90,7 +90,7 @@ _VAGUE_HEADS = {"some", "many", "others", "few", "several", "most", "all", "both
                 "everyone", "everybody", "someone", "somebody", "nobody", "none", "us", "him", "her", "them",
                 "me", "you", "one", "who", "those", "these"}
 _VAGUE_DETS = {"many", "some", "several", "most", "few", "all", "other"}
-_VAGUE_NOUNS = {"people", "others"}
+_VAGUE_NOUNS = {"people", "others", "experts"}
 
 
 # "On Sunday Ghani rejected ...": a day or month before a name is not part of it
@@ -108,6 +108,12 @@ def _vague_speaker(head: Token, toks: list[Token]) -> bool:
         dets = {t.lower_ for t in head.lefts}
         return not dets or bool(dets & _VAGUE_DETS)
     return False
+
+
+def _title_before(lead: str, noun: str) -> str | None:
+    """"PCB Chairman" from "... said PCB Chairman" (the words of the title ending in ``noun``)."""
+    m = re.search(r"((?:[A-Z][\w.-]*\s+){0,3}" + re.escape(noun) + r")\s*$", lead, re.I)
+    return m[1].strip() if m else None
 
 
 def _not_a_statement(verb: Token) -> bool:
@@ -131,7 +137,8 @@ def _not_a_statement(verb: Token) -> bool:
 def _names_same_person(word: str, name: str) -> bool:
     """"Misbah" for "Misbah-ul-Haq", "Kugelman" for "Michael Kugelman"."""
     parts = re.split(r"[\s-]+", name)
-    return len(parts) > 1 and (word == parts[-1] or word == parts[0] or (len(word) > 3 and name.startswith(word + "-")))
+    # a short form of the first name too: "Wajih" for "Wajihuddin Ahmed", "Misbah" for "Misbahul Haq"
+    return len(parts) > 1 and (word == parts[-1] or word == parts[0] or (len(word) > 3 and parts[0].startswith(word)))
 
 
 def e_char_of(doc: Doc, head: Token) -> int:
@@ -312,6 +319,10 @@ class QuoteExtractor:
                 for m in reversed(self._mentions_before(doc, at_char)):
                     if m.kind == "person" and m.value and _names_same_person(o.text, m.value):
                         return m.value, "person", None
+                # ... or a person the apposition describes ("Bilqees, a local resident,")
+                role = self._apposition(doc, o.end, e_char_of(doc, o.root))
+                if role and role.split()[-1].lower() not in _ORG_NOUNS:
+                    return clean_name(o.text), "person", role
             return clean_name(o.text), "org", None
         if head.pos_ == "PROPN" and head.text[:1].isupper():
             while s < head.i and (doc[s].lower_ in _CALENDAR_WORDS or doc[s].ent_type_ in {"DATE", "TIME"}):
@@ -401,6 +412,12 @@ class QuoteExtractor:
                 for m in reversed(before):
                     if m.kind == "org":
                         return m.value, "org", None
+            if want == "person":
+                # "the PCB chairman" after "PCB Chairman Shahryar Khan": the person that title named
+                for m in reversed(before):
+                    if m.kind == "person" and m.value and low in doc.text[max(0, m.start_char - 40):m.start_char].lower():
+                        lead = doc.text[max(0, m.start_char - 40):m.start_char]
+                        return m.value, "person", _title_before(lead, low)
             return doc[head.left_edge.i: head.i + 1].text, "unnamed", None
         prior = sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True)
         if prior and prior[0].speaker and at_char - prior[0].end_char < 250 and (
@@ -606,9 +623,11 @@ class QuoteExtractor:
                     dobj = [c for c in t.children if c.dep_ == "dobj"]
                     if dobj:
                         return t, dobj[0]
-        if lead is None or "\n" in prev_text[-120:] and not prev_text.endswith(":"):
+        if lead is None:
             return None
         tail = prev_text[-1:]
+        if tail.isalnum():
+            tail = ","  # "described the game as a\n“...”": the line break cut the sentence, not the text
         cut = max(0, qs - 300) + len(prev_text)  # where the lead-in ends, before the opening mark
         toks = [t for t in lead if t.idx < cut and "\n" not in doc.text[t.idx:cut]]
         if tail not in ":," and not re.search(r"[.!?]$", prev_text):
@@ -621,7 +640,12 @@ class QuoteExtractor:
             last = toks[-1].sent if toks else None
             ordered = [t for t in verbs if self._reporting_verb(t) and t.sent == last]
         for t in ordered:
-            subj = [c for c in t.children if c.dep_ in _SUBJ]
+            v = t
+            for _ in range(3):  # "he is quick to point out ...": the subject of the clause it hangs on
+                subj = [c for c in v.children if c.dep_ in _SUBJ]
+                if subj or v.dep_ not in {"xcomp", "acomp", "conj"} or v.head is v:
+                    break
+                v = v.head
             if subj:
                 return t, _subjects(subj)
         return None
