@@ -587,24 +587,25 @@ class QuoteExtractor:
             prev_text = doc.text[max(0, qs - 300):qs].rstrip(" “\"\n")
             speaker = kind = role = None
             prior = [h for h in history if h.end_char <= qs]
-            if prior and qs - prior[-1].end_char < 400 and prior[-1].direct:
-                history = prior
-                speaker, kind, role, verb_txt = (history[-1].speaker, history[-1].speaker_kind,
-                                                 history[-1].speaker_role_or_org, history[-1].verb)
-            else:
-                found = self._introduced_by(doc, qs, qe, prev_text)
-                if found is not None:
-                    verb, subj = found
-                    speaker, kind, role = self._speaker_from_np(doc, subj, history, qs)
-                    verb_txt = self._verb_text(doc, verb) if verb.pos_ in {"VERB", "AUX"} else None
-                    used_verbs.add(verb.i)
+            continues = bool(prior) and qs - prior[-1].end_char < 400 and prior[-1].direct and prior[-1].speaker
+            found = self._introduced_by(doc, qs, qe, prev_text)
+            if found is not None and (found[2] or not continues):
+                # a lead-in of its own wins over continuing the quote before
+                verb, subj, _ = found
+                speaker, kind, role = self._speaker_from_np(doc, subj, history, qs)
+                verb_txt = self._verb_text(doc, verb) if verb.pos_ in {"VERB", "AUX"} else None
+                used_verbs.add(verb.i)
+            elif continues:
+                speaker, kind, role, verb_txt = (prior[-1].speaker, prior[-1].speaker_kind,
+                                                 prior[-1].speaker_role_or_org, prior[-1].verb)
             if speaker is None:
                 return Quote(None, "unnamed", None, None, doc.text[qs:qe], True, qs, qe)
         return Quote(speaker, kind, role, verb_txt, doc.text[qs:qe], True, qs, qe)
 
     def _introduced_by(self, doc: Doc, qs: int, qe: int, prev_text: str):
-        """(verb or noun, speaker head) for a quotation that has no reporting verb in its own
-        sentences, from the words that lead into it:
+        """(verb or noun, speaker head, explicit) for a quotation that has no reporting verb in
+        its own sentences, from the words that lead into it (``explicit`` is false for the
+        sentence before, which yields to the continuation of an earlier quote):
 
         - "in the words of Stolte, “...”", "comes a reply from X", "quoted X as saying, “...”";
         - a clause ending in a colon ("Zinoviev invited the guests to a holy war: “...”"): the
@@ -618,17 +619,17 @@ class QuoteExtractor:
                 if t.lower_ in {"of", "from"} and t.head.lemma_.lower() in _WORDS_OF:
                     pobj = [c for c in t.children if c.dep_ == "pobj"]
                     if pobj:
-                        return t.head, pobj[0]
+                        return t.head, pobj[0], True
                 if t.lemma_ == "quote" and any(c.lower_ == "as" for c in t.children):
                     dobj = [c for c in t.children if c.dep_ == "dobj"]
                     if dobj:
-                        return t, dobj[0]
+                        return t, dobj[0], True
         if lead is None:
             return None
         tail = prev_text[-1:]
-        if tail.isalnum():
-            tail = ","  # "described the game as a\n“...”": the line break cut the sentence, not the text
         cut = max(0, qs - 300) + len(prev_text)  # where the lead-in ends, before the opening mark
+        if tail.isalnum() and "\n" in doc.text[cut:qs]:
+            tail = ","  # "described the game as a\n“...”": the line break cut the sentence, not the text
         toks = [t for t in lead if t.idx < cut and "\n" not in doc.text[t.idx:cut]]
         if tail not in ":," and not re.search(r"[.!?]$", prev_text):
             return None
@@ -641,13 +642,13 @@ class QuoteExtractor:
             ordered = [t for t in verbs if self._reporting_verb(t) and t.sent == last]
         for t in ordered:
             v = t
-            for _ in range(3):  # "he is quick to point out ...": the subject of the clause it hangs on
+            for _ in range(3):  # "he is quick to point out ...", "went on ... saying": the clause it hangs on
                 subj = [c for c in v.children if c.dep_ in _SUBJ]
-                if subj or v.dep_ not in {"xcomp", "acomp", "conj"} or v.head is v:
+                if subj or v.dep_ not in {"xcomp", "acomp", "conj", "advcl"} or v.head is v:
                     break
                 v = v.head
             if subj:
-                return t, _subjects(subj)
+                return t, _subjects(subj), tail in ":,"
         return None
 
     @staticmethod
