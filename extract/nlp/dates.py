@@ -255,13 +255,16 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     m = re.fullmatch(rf"({_MON_NODOT.lower()}),? (\d{{4}})", low)
     if m:
         return f"{int(m[2]):04d}-{_MONTHS[m[1]]:02d}", "month", extra
-    # month alone (with qualifiers)
-    m = re.fullmatch(rf"(?:mid-|early |late |the end of |end of )?({_MON_NODOT.lower()})", low)
+    # month alone (with qualifiers): "mid-March" the nearest one, "last November" the one before
+    # the base month, "next March" the one after it, "this March" the base year's
+    m = re.fullmatch(rf"(?:mid-|early |late |the end of |end of |(last|this|next|coming) )?({_MON_NODOT.lower()})", low)
     if m:
         if bd is None:
             return None, "month", extra
-        mon = _MONTHS[m[1]]
-        return f"{_nearest_month_year(mon, bd, future):04d}-{mon:02d}", "month", extra
+        mon = _MONTHS[m[2]]
+        y = {None: _nearest_month_year(mon, bd, future), "this": bd.year,
+             "last": bd.year - (mon >= bd.month)}.get(m[1], bd.year + (mon <= bd.month))
+        return f"{y:04d}-{mon:02d}", "month", extra
     # year
     if re.fullmatch(r"(?:1[6-9]|20)\d{2}", low):
         return low, "year", extra
@@ -274,18 +277,6 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     if m:
         century = 1900 if bd is None or int(m[1]) > bd.year % 100 else 2000
         return f"{century + int(m[1])}s", "decade", extra
-    # last/this/next November
-    m = re.fullmatch(rf"(last|this|next|coming) ({_MON_NODOT.lower()})", low)
-    if m:
-        if bd is None:
-            return None, "month", extra
-        mon = _MONTHS[m[2]]
-        y = bd.year
-        if m[1] == "last":
-            y -= mon >= bd.month
-        elif m[1] in ("next", "coming"):
-            y += mon <= bd.month
-        return f"{y:04d}-{mon:02d}", "month", extra
     # decade: "the 1980s", "1990s"
     m = re.fullmatch(r"(?:the )?(?:early |mid-|late )?((?:1[89]|20)\d0)['’]?s", low)
     if m:
