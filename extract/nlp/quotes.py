@@ -101,7 +101,8 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _WORDS_OF = {"word", "words", "reply", "response", "answer", "remark", "remarks", "comment", "comments"}
 
 
-def _vague_speaker(head: Token, toks: list[Token]) -> bool:
+def _vague_speaker(head: Token) -> bool:
+    """"Some said", "many people believe", "experts say": nobody in particular."""
     if head.lower_ in _VAGUE_HEADS and head.pos_ in {"PRON", "DET", "NOUN", "ADJ", "NUM"}:
         return True
     if head.lower_ in _VAGUE_NOUNS and head.pos_ == "NOUN":
@@ -141,7 +142,7 @@ def _names_same_person(word: str, name: str) -> bool:
     return len(parts) > 1 and (word == parts[-1] or word == parts[0] or (len(word) > 3 and parts[0].startswith(word)))
 
 
-def e_char_of(doc: Doc, head: Token) -> int:
+def _phrase_end_char(head: Token) -> int:
     return head.right_edge.idx + len(head.right_edge)
 
 
@@ -244,7 +245,7 @@ class QuoteExtractor:
                 if sp is not None:
                     s, e = min(s, sp.start), max(e, sp.end)
         toks = list(doc[s:e])
-        if _vague_speaker(head, toks):
+        if _vague_speaker(head):
             return None, None, None
         # cut relative clauses / long appositions' tails at a comma after the head for ents search
         ents = self._ents_in(doc, s, e)
@@ -320,7 +321,7 @@ class QuoteExtractor:
                     if m.kind == "person" and m.value and _names_same_person(o.text, m.value):
                         return m.value, "person", None
                 # ... or a person the apposition describes ("Bilqees, a local resident,")
-                role = self._apposition(doc, o.end, e_char_of(doc, o.root))
+                role = self._apposition(doc, o.end, _phrase_end_char(o.root))
                 if role and role.split()[-1].lower() not in _ORG_NOUNS:
                     return clean_name(o.text), "person", role
             return clean_name(o.text), "org", None
@@ -342,7 +343,7 @@ class QuoteExtractor:
             name = clean_name(span.text)
             if len(span) == 1 and not head.is_upper:
                 # one capitalised word that no list knows as an organisation: a person ("Bilqees")
-                return name, "person", self._apposition(doc, span.end, e_char_of(doc, head))
+                return name, "person", self._apposition(doc, span.end, _phrase_end_char(head))
             return name, ("person" if len(span) > 1 else "org"), None
         text = doc[s:e].text
         if len(text) > 80:
