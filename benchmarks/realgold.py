@@ -38,9 +38,9 @@ def page_of(path: str):
     return read_html_file(PANDA_DIR / path)
 
 
-def raw_html(path: str) -> str:
+def raw_html(path: str, page=None) -> str:
     from extract.decode import decode_body
-    return decode_body(page_of(path).body, None)
+    return decode_body((page or page_of(path)).body, None)
 
 
 def norm(s: str | None) -> str:
@@ -67,8 +67,9 @@ def _reference(a):
 def stock_fields(path: str) -> dict:
     """trafilatura 2.3 with metadata (its dates come from htmldate): the stock recipe."""
     import trafilatura
-    html = raw_html(path)
-    doc = trafilatura.bare_extraction(html, url=page_of(path).url, include_comments=False, with_metadata=True) \
+    page = page_of(path)
+    html = raw_html(path, page)
+    doc = trafilatura.bare_extraction(html, url=page.url, include_comments=False, with_metadata=True) \
         if html.strip() else None
     if doc is None:
         return {"title": None, "authors": [], "published": None, "text": "", "skip_reason": "none", "published_at": None}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from extract.dom import (article_ld, in_boilerplate, json_ld_objects, meta_content, norm_text, simplify, text_of,
-                         title_element)
+from extract.dom import (article_ld, in_boilerplate, json_ld_objects, meta_content, norm_text, own_text, simplify,
+                         text_of, title_element)
 from extract.pubdate import parse_text_dates
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
@@ -195,7 +195,7 @@ def _byline_authors(header) -> list[str]:
         href = el.get("href") or ""
         if _AUTHOR_HINT.search(marker) or _AUTHOR_LINK.search(href) or (el.get("rel") or "") == "author":
             elements.append(el)
-        elif _BY.match(_own_text(el)) and len(text_of(el).split()) <= 8:
+        elif _BY.match(own_text(el)) and len(text_of(el).split()) <= 8:
             elements.append(el)  # a bare "By Name" line
     # innermost first: drop any element that contains another candidate
     innermost = [el for el in elements if not any(o is not el and _contains(el, o) for o in elements)]
@@ -214,7 +214,7 @@ def _dateline_authors(header) -> list[str]:
     """Names set apart (bold, a link, a span) inside the short line that states the
     article's date: the byline of themes that give it no class of its own."""
     for el in header:
-        own = _own_text(el)
+        own = own_text(el)
         if not own or len(text_of(el).split()) > 14 or not parse_text_dates(own):
             continue
         names: list[str] = []
@@ -227,10 +227,6 @@ def _dateline_authors(header) -> list[str]:
         if names:
             return tidy_names(names)
     return []
-
-
-def _own_text(el) -> str:
-    return norm_text(" ".join([el.text or ""] + [c.tail or "" for c in el]))
 
 
 def _initials(name: str) -> str:

@@ -47,6 +47,11 @@ def text_of(el) -> str:
     return norm_text(el.text_content()) if el is not None else ""
 
 
+def own_text(el) -> str:
+    """The element's own words: its text and its children's tails, not the children's text."""
+    return norm_text(" ".join([el.text or ""] + [c.tail or "" for c in el]))
+
+
 def attr_tokens(el) -> str:
     return f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
 

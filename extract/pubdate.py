@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, page_ld
+from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, own_text, page_ld
 
 KARACHI = ZoneInfo("Asia/Karachi")
 EARLIEST = date(1994, 1, 1)
@@ -322,7 +322,7 @@ def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
                         time_tags.append(DateFound(v, "time-tag"))
                     continue
             # the smallest element holding a date: its own direct text, or a leaf
-            own = norm_text(" ".join([el.text or ""] + [c.tail or "" for c in el]))
+            own = own_text(el)
             if not own:
                 continue
             found = parse_text_dates(own)

@@ -40,6 +40,9 @@ _MONTHS = {
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# full names, for the components that must tell a day or month from a name ("On Sunday Ghani")
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+MONTH_NAMES = frozenset(k for k in _MONTHS if len(k) > 4 or k in ("may", "june", "july"))
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _POD = r"(?:morning|afternoon|evening|night|midnight|noon)"

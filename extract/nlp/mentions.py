@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .common import CANDIDATES, LABEL_KIND, ensure_extensions, span_info
+from .dates import WEEKDAY_NAMES
 from .types import Mention
 
 _TITLES = {"late", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
@@ -21,8 +22,6 @@ _ACRONYM_DEF = re.compile(
 )
 
 
-# "On Sunday Ghani rejected ...": the model sometimes takes the day into the name
-_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHEN_NAME = re.compile(
     r"\b[A-Z][a-z]+-(?:ul|ur|un|ud|uz|us|ut|e|i|al|el|ad|ash)-[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 )
@@ -230,7 +229,7 @@ class MentionCollector:
         toks = [t for t in ent if not t.is_punct or t.text in {"-", "."}]
         words = [t.text for t in toks]
         while words and (words[0].lower() in _TITLES or words[0].lower() in _ROLE_WORDS
-                         or words[0].lower() in _CALENDAR_WORDS):
+                         or words[0].lower() in WEEKDAY_NAMES):  # the model takes "Sunday" into "Sunday Ghani"
             words = words[1:]
         value = clean_name(" ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
         if not value or not value[0].isupper():

@@ -212,6 +212,7 @@ class PlacesComponent:
                               if c["population"] >= FOREIGN_CONTEXT_POPULATION and n not in self.gaz.pk
                               and n not in self.gaz.countries and n[:1].isupper())
         self.matcher.add("FOREIGN_CITY", list(nlp.tokenizer.pipe(self.foreign)))
+        self.foreign_label = nlp.vocab.strings["FOREIGN_CITY"]
 
     def _context_ok(self, doc: Doc, span: Span) -> bool:
         if span.start == 0:
@@ -259,10 +260,9 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._datelines(doc)
-        foreign_label = doc.vocab.strings["FOREIGN_CITY"]
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            if match_id == foreign_label:
+            if match_id == self.foreign_label:
                 if self._context_ok(doc, span) and all(t.pos_ == "PROPN" for t in span) \
                         and not self._is_org_head(doc, span):
                     rec = self.gaz.city_record(self.gaz.foreign_city[span.text])

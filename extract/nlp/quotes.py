@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .common import ensure_extensions, span_info
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .mentions import clean_name
 from .types import Quote
 
@@ -94,9 +95,7 @@ _VAGUE_NOUNS = {"people", "others", "experts"}
 
 
 # "On Sunday Ghani rejected ...": a day or month before a name is not part of it
-_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                   "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december"}
+_CALENDAR_WORDS = WEEKDAY_NAMES | MONTH_NAMES
 # nouns whose "of"/"from" object is a speaker: "in the words of X", "a reply from X"
 _WORDS_OF = {"word", "words", "reply", "response", "answer", "remark", "remarks", "comment", "comments"}
 
@@ -215,6 +214,14 @@ class QuoteExtractor:
     def _mentions_before(self, doc: Doc, char: int):
         return [m for m in (doc._.mentions or []) if m.end_char <= char]
 
+    def _person_named_before(self, doc: Doc, word: str, char: int) -> str | None:
+        """The nearest person named before ``char`` that ``word`` is a name of (a surname, a
+        first name or its short form)."""
+        for m in reversed(self._mentions_before(doc, char)):
+            if m.kind == "person" and m.value and _names_same_person(word, m.value):
+                return m.value
+        return None
+
     # ------------------------------------------------------------------ speakers
     def _speaker_from_np(self, doc: Doc, head, history: list[Quote], at_char: int):
         """-> (speaker, kind, role_or_org) for the noun phrase headed by ``head``
@@ -289,9 +296,9 @@ class QuoteExtractor:
         if head.pos_ == "PROPN" and not head_in_org and len(head.text) > 2:
             # a surname or first name already named in the article: "Kugelman also pointed out",
             # "Misbah said" after "Misbah-ul-Haq"
-            for m in reversed(self._mentions_before(doc, at_char)):
-                if m.kind == "person" and m.value and _names_same_person(head.text, m.value):
-                    return m.value, "person", None
+            named = self._person_named_before(doc, head.text, at_char)
+            if named:
+                return named, "person", None
         in_ent = {i for x in ents for i in range(x.start, x.end)}
         if head.pos_ == "PROPN" and head.i not in in_ent and head.text[:1].isupper() and head.text not in _NOT_NAMES:
             chain = [head]
@@ -317,9 +324,9 @@ class QuoteExtractor:
             if len(o) == 1 and not o[0].is_upper and not self._kind_curated(doc, o):
                 # the model's one-word "organisation" that is a part of a person's name
                 # used before ("Babar said" after "Farhatullah Babar")
-                for m in reversed(self._mentions_before(doc, at_char)):
-                    if m.kind == "person" and m.value and _names_same_person(o.text, m.value):
-                        return m.value, "person", None
+                named = self._person_named_before(doc, o.text, at_char)
+                if named:
+                    return named, "person", None
                 # ... or a person the apposition describes ("Bilqees, a local resident,")
                 role = self._apposition(doc, o.end, _phrase_end_char(o.root))
                 if role and role.split()[-1].lower() not in _ORG_NOUNS:
@@ -416,8 +423,8 @@ class QuoteExtractor:
             if want == "person":
                 # "the PCB chairman" after "PCB Chairman Shahryar Khan": the person that title named
                 for m in reversed(before):
-                    if m.kind == "person" and m.value and low in doc.text[max(0, m.start_char - 40):m.start_char].lower():
-                        lead = doc.text[max(0, m.start_char - 40):m.start_char]
+                    lead = doc.text[max(0, m.start_char - 40):m.start_char]
+                    if m.kind == "person" and m.value and low in lead.lower():
                         return m.value, "person", _title_before(lead, low)
             return doc[head.left_edge.i: head.i + 1].text, "unnamed", None
         prior = sorted((q for q in history if q.start_char < at_char), key=lambda q: q.start_char, reverse=True)
