@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test install clean-venv
+.PHONY: run demo test test-fast install clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# unit tests only: no crawl, subprocess or worker pool, nothing slow (markers in pyproject.toml)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not e2e and not slow"
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,45 +1,23 @@
-"""Shared by the tests/test_nightly_*.py files: running `pknews` for real in a
+"""Shared by the tests/test_nightly_*.py files: starting `pknews` for real in a
 subprocess, pausing it at a named point (crawlers.killpoints) or after a number
-of server requests, SIGKILLing it, and checking a data folder's consistency."""
+of server requests, SIGKILLing it, and checking a data folder's consistency.
+Running `pknews` to the end, the fast-crawl settings and the site options are
+in tests/conftest.py."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 
-from crawlers.registry import select_sites
 from pipeline.sources import BadRecord, iter_warc
-
-ROOT = Path(__file__).resolve().parents[1]
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "DOWNLOAD_TIMEOUT=5",
-        "--set", "RETRY_TIMES=1"]
-
-
-def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "pipeline.cli", *args]
-
-
-def pknews(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(command(*args), capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-                          env={**os.environ, **(env or {})})
-
-
-def snapshot_args(server, names: list[str] | None = None) -> list[str]:
-    args = []
-    for site in select_sites(names, group="snapshots"):
-        host = site.home.split("://", 1)[1]
-        args += ["--site", site.name, "--base-url", f"{site.name}=http://{host}:{server.port}",
-                 "--resolve", f"{host}=127.0.0.1"]
-    return args
+from tests.conftest import ROOT, pknews_command
 
 
 def start(*args: str, pause_at: str | None = None, marker: Path | None = None) -> subprocess.Popen:
@@ -47,7 +25,7 @@ def start(*args: str, pause_at: str | None = None, marker: Path | None = None) -
     if pause_at:
         env["PKNEWS_TEST_PAUSE_AT"] = pause_at
         env["PKNEWS_TEST_PAUSE_FILE"] = str(marker)
-    return subprocess.Popen(command(*args), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    return subprocess.Popen(pknews_command(*args), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 
 
@@ -117,7 +95,3 @@ def assert_consistent(data: Path) -> None:
         assert not dupes, dupes
     finally:
         db.close()
-
-
-def last_report(data: Path) -> dict:
-    return json.loads(sorted((data / "runs").glob("*.json"))[-1].read_text())

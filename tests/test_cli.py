@@ -1,20 +1,16 @@
 """The command line as a user meets it: help, bad input, failure exit codes."""
 
 import gzip
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
 
+from tests.conftest import FAST, pknews
+
 COMMANDS = ["crawl", "extract", "nightly", "demo", "sites"]
 
 
-def pknews(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
-                          timeout=300, env=env)
-
-
+@pytest.mark.e2e
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command):
     result = pknews(command, "--help")
@@ -23,6 +19,7 @@ def test_every_command_has_help(command):
     assert len(result.stdout.splitlines()) > 5
 
 
+@pytest.mark.e2e
 def test_missing_path_is_a_one_line_error(tmp_path):
     result = pknews("extract", str(tmp_path / "nope.warc.gz"), "--output", str(tmp_path / "out"))
     assert result.returncode == 2
@@ -30,30 +27,36 @@ def test_missing_path_is_a_one_line_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e
 def test_unknown_site_is_a_one_line_error(tmp_path):
     result = pknews("crawl", "--site", "nosuchsite", "--data", str(tmp_path))
     assert result.returncode == 2
     assert "unknown site(s): nosuchsite" in result.stderr
 
 
+@pytest.mark.e2e
 def test_bad_since_is_reported(tmp_path):
     result = pknews("crawl", "--site", "dawn", "--since", "yesterday", "--data", str(tmp_path))
     assert result.returncode == 2 and "--since" in result.stderr
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_unreachable_sites_fail_cleanly(tmp_path):
     # a closed port on loopback stands for a site we cannot reach: nothing leaves the machine
     args = []
     for site in ("dawn", "photonews"):
         host = f"{site}.unreachable.test"
         args += ["--site", site, "--base-url", f"{site}=http://{host}:9", "--resolve", f"{host}=127.0.0.1"]
-    result = pknews("nightly", "--data", str(tmp_path), *args, "--set", "RETRY_TIMES=0", "--set", "DOWNLOAD_DELAY=0")
+    result = pknews("nightly", "--data", str(tmp_path), *args, *FAST)
     assert result.returncode == 4, result.stdout + result.stderr
     assert "FAILED dawn: unreachable" in result.stdout
     assert "FAILED photonews: unreachable" in result.stdout
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_extract_html_files_without_url(tmp_path):
     paras = " ".join(["The Pakistan Telecommunication Authority restored mobile data in Quetta on Monday."] * 12)
     page = f"""<html><head><title>Mobile data restored in Quetta</title></head><body>
@@ -70,6 +73,7 @@ def test_extract_html_files_without_url(tmp_path):
     assert pd.isna(row.fetched_at)
 
 
+@pytest.mark.e2e
 def test_sites_lists_sixteen_real_sites():
     result = pknews("sites")
     names = [line.split()[0] for line in result.stdout.splitlines() if line and not line.startswith(" ")]
@@ -80,6 +84,7 @@ def test_sites_lists_sixteen_real_sites():
         assert name in names
 
 
+@pytest.mark.e2e
 def test_missing_spacy_model_is_a_clear_error(tmp_path):
     (tmp_path / "a.html").write_text("<p>x</p>")
     result = pknews("extract", str(tmp_path / "a.html"), "--output", str(tmp_path / "o"), "--model", "en_core_web_nope")

@@ -4,11 +4,8 @@ listing pages only, and article detection by page signals."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-import subprocess
-import sys
 from datetime import date
 
 import pandas as pd
@@ -17,33 +14,20 @@ import pytest
 from crawlers.registry import load_registry
 from pipeline.snapshots.server import SnapshotServer
 from pipeline.snapshots.sites import site_for_host
+from tests.conftest import FAST, host_of, last_report, pknews, site_args
 
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false"]
+pytestmark = pytest.mark.e2e  # the tests that crawl are marked slow as well
+
 DISCOVERY_SITES = [s for s in load_registry().values() if s.group == "discovery"]
 FALLBACKS = {"disc-newsmap": "rss", "disc-rssonly": "robots", "disc-wponly": "rss", "disc-listingonly": "sitemap"}
-
-
-def host_of(site) -> str:
-    return site.home.split("://", 1)[1]
-
-
-def run(command: str, data, server, sites, *extra) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "pipeline.cli", command, "--data", str(data), *FAST, *extra]
-    for site in sites:
-        args += ["--site", site.name, "--base-url", f"{site.name}=http://{host_of(site)}:{server.port}",
-                 "--resolve", f"{host_of(site)}=127.0.0.1"]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     data = tmp_path_factory.mktemp("discovery")
     with SnapshotServer() as server:
-        run("nightly", data, server, DISCOVERY_SITES)
-    report = json.loads(next((data / "runs").glob("*.json")).read_text())
-    return data, report, pd.read_parquet(data / "parquet" / "articles")
+        pknews("nightly", "--data", str(data), *FAST, *site_args(server, DISCOVERY_SITES), check=True)
+    return data, last_report(data), pd.read_parquet(data / "parquet" / "articles")
 
 
 def expected_paths(site) -> set[str]:
@@ -51,6 +35,7 @@ def expected_paths(site) -> set[str]:
     return {template.article_path(r) for r in template.articles()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("site", DISCOVERY_SITES, ids=lambda s: s.name)
 def test_site_is_crawled_completely(crawled, site):
     _, _, articles = crawled
@@ -58,6 +43,7 @@ def test_site_is_crawled_completely(crawled, site):
     assert got == expected_paths(site)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,failed_kind", sorted(FALLBACKS.items()))
 def test_failed_source_falls_back_and_report_says_so(crawled, name, failed_kind):
     _, report, _ = crawled
@@ -67,6 +53,7 @@ def test_failed_source_falls_back_and_report_says_so(crawled, name, failed_kind)
     assert report["sites"][name]["failed"] is False
 
 
+@pytest.mark.slow
 def test_page_signals_decide_for_unconfigured_url_shapes(crawled):
     data, report, articles = crawled
     db = sqlite3.connect(data / "catalog.sqlite")
@@ -78,10 +65,12 @@ def test_page_signals_decide_for_unconfigured_url_shapes(crawled):
     assert got == expected_paths(next(s for s in DISCOVERY_SITES if s.name == "disc-signals"))
 
 
+@pytest.mark.slow
 def test_since_bounds_a_backfill(tmp_path):
     drm = load_registry()["snapshot-drm"]
     with SnapshotServer() as server:
-        run("crawl", tmp_path, server, [drm], "--since", "2024-06-01")
+        pknews("crawl", "--data", str(tmp_path), *FAST, "--since", "2024-06-01", *site_args(server, [drm]),
+               check=True)
     db = sqlite3.connect(tmp_path / "catalog.sqlite")
     fetched = {u for (u,) in db.execute("SELECT url FROM fetches WHERE role = 'article'")}
     template = site_for_host(host_of(drm))
@@ -92,10 +81,8 @@ def test_since_bounds_a_backfill(tmp_path):
 def test_sites_check_reports_each_source(tmp_path):
     site = next(s for s in DISCOVERY_SITES if s.name == "disc-wponly")
     with SnapshotServer() as server:
-        result = subprocess.run(
-            [sys.executable, "-m", "pipeline.cli", "sites", "check", site.name,
-             "--base-url", f"http://{host_of(site)}:{server.port}", "--resolve", f"{host_of(site)}=127.0.0.1"],
-            capture_output=True, text=True, timeout=120)
+        result = pknews("sites", "check", site.name, "--base-url", f"http://{host_of(site)}:{server.port}",
+                        "--resolve", f"{host_of(site)}=127.0.0.1", timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert any("rss" in l and " 404 " in l for l in lines)

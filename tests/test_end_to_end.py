@@ -5,9 +5,6 @@ Parquet, then a re-extraction of the saved WARC files."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -16,35 +13,18 @@ import pytest
 from crawlers.registry import select_sites
 from pipeline.snapshots.gold import disallowed_paths, expected_articles, non_article_paths, site_names
 from pipeline.snapshots.server import SnapshotServer
+from tests.conftest import FAST, pknews, snapshot_args
 
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false"]
-
-
-def pknews(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, timeout=600,
-    )
-    if check and result.returncode != 0:
-        raise AssertionError(f"pknews {' '.join(args)} exited {result.returncode}\n{result.stdout}\n{result.stderr}")
-    return result
-
-
-def site_args(server: SnapshotServer) -> list[str]:
-    args = []
-    for site in select_sites(None, group="snapshots"):
-        host = site.home.split("://", 1)[1]
-        args += ["--site", site.name, "--base-url", f"{site.name}=http://{host}:{server.port}",
-                 "--resolve", f"{host}=127.0.0.1"]
-    return args
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     with SnapshotServer() as server:
-        result = pknews("nightly", "--data", str(data), *site_args(server), *FAST)
+        result = pknews("nightly", "--data", str(data), *snapshot_args(server), *FAST, check=True)
         requests = list(server.requests)
-        second = pknews("nightly", "--data", str(data), *site_args(server), *FAST)
+        second = pknews("nightly", "--data", str(data), *snapshot_args(server), *FAST, check=True)
     return data, result, requests, second
 
 
@@ -131,7 +111,7 @@ def test_duckdb_reads_the_datasets(crawled, articles):
 
 def test_reextraction_reproduces_articles(crawled, articles, tmp_path):
     data = crawled[0]
-    pknews("extract", str(data / "warc"), "--output", str(tmp_path / "again"))
+    pknews("extract", str(data / "warc"), "--output", str(tmp_path / "again"), check=True)
     again = pd.read_parquet(tmp_path / "again" / "articles")
     cols = ["article_id", "title", "text", "published"]
     left = articles[cols].sort_values("article_id").reset_index(drop=True)

@@ -296,6 +296,7 @@ def test_urdu_dates():
     assert parse_text_dates("۱۴ اگست ۲۰۲۴")[0][1] == date(2024, 8, 14)
 
 
+@pytest.mark.e2e
 def test_same_rows_across_processes():
     """Hash randomisation must not change a row (no set-order dependence)."""
     import os

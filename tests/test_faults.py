@@ -9,29 +9,22 @@ other articles must come through intact.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.conftest import crawl_args, last_report, pknews
 from tests.faultserver import DOWN, ESCAPE_PATHS, EVIL, FAULTS, GOOD, HOSTILE, FaultServer
 
-FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=false", "--set", "DOWNLOAD_TIMEOUT=3",
-        "--set", "RETRY_TIMES=1", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "--set", "PKNEWS_RETRY_AFTER_MAX=5"]
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl
 
-
-def pknews(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, env={**os.environ, **(env or {})})
-
-
-def run_report(data: Path) -> dict:
-    return json.loads(sorted((data / "runs").glob("*.json"))[-1].read_text())
+# The shared fast-crawl settings, three of them set for the fault sites: a 3 s timeout
+# (under the /a/timeout fault's TIMEOUT_SLEEP, over /a/slow's SLOW_SLEEP; each of the
+# timed-out attempts costs 3 s, not 5), concurrency so the slow faults do not queue
+# behind each other, and a Retry-After cap between /a/retry-after (1 s, waited for)
+# and /a/retry-after-long (3600 s, not retried).
+FAST = crawl_args(DOWNLOAD_TIMEOUT="3", CONCURRENT_REQUESTS_PER_DOMAIN="8", PKNEWS_RETRY_AFTER_MAX="5")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +36,7 @@ def night(tmp_path_factory):
         result = pknews("nightly", "--data", str(data), *srv.site_args("good", "hostile", "down"), *FAST,
                         env={"PKNEWS_PROGRESS": "1"})
         requests = srv.requests
-    return {"base": base, "data": data, "result": result, "requests": requests, "report": run_report(data),
+    return {"base": base, "data": data, "result": result, "requests": requests, "report": last_report(data),
             "tmp_before": before}
 
 

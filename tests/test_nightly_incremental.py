@@ -12,8 +12,11 @@ import time
 import pandas as pd
 import pytest
 
+from tests.conftest import FAST, last_report, pknews
 from tests.faultserver import GOOD, FaultServer
-from tests.nightly_helpers import FAST, articles, assert_consistent, last_report, pknews, snapshot_args, table_rows
+from tests.nightly_helpers import articles, assert_consistent, table_rows
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl
 
 
 def test_demo_twice_keeps_the_article_count(tmp_path):

@@ -8,8 +8,9 @@ import os
 import pytest
 
 from pipeline.lock import EXIT_LOCKED, Locked, RunLock
+from tests.conftest import FAST, pknews
 from tests.faultserver import FaultServer
-from tests.nightly_helpers import FAST, articles, assert_consistent, pknews, sigkill, start, wait_for
+from tests.nightly_helpers import articles, assert_consistent, sigkill, start, wait_for
 
 
 def test_lock_in_process(tmp_path):
@@ -20,6 +21,8 @@ def test_lock_in_process(tmp_path):
         pass
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_second_run_is_refused_and_a_killed_holder_leaves_no_stale_lock(tmp_path):
     data = tmp_path / "data"
     marker = tmp_path / "paused"

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.snapshots.server import SnapshotServer
-from tests.nightly_helpers import snapshot_args as _all_sites
+from tests.conftest import FAST, pknews, snapshot_args as _all_sites
 from tests.nightly_helpers import (
-    FAST, articles, assert_consistent, assert_readers_see_only_complete_files, pknews, sigkill, snapshot_args,
-    start, table_rows, wait_for,
+    articles, assert_consistent, assert_readers_see_only_complete_files, sigkill, start, table_rows, wait_for,
 )
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl
 
 
 def snapshot_args(server):
@@ -28,16 +28,10 @@ def snapshot_args(server):
 
 
 @pytest.fixture(scope="module")
-def server():
-    with SnapshotServer() as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def reference(server, tmp_path_factory):
+def reference(snapshot_server, tmp_path_factory):
     """One uninterrupted night: what every killed-and-rerun folder must hold."""
     data = tmp_path_factory.mktemp("reference")
-    result = pknews("nightly", "--data", str(data), *snapshot_args(server), *FAST)
+    result = pknews("nightly", "--data", str(data), *snapshot_args(snapshot_server), *FAST)
     assert result.returncode == 0, result.stdout + result.stderr
     arts = articles(data)
     assert len(arts) >= 10 and arts.article_id.is_unique
@@ -65,12 +59,12 @@ def rerun_and_check(server, data, reference, third_night: bool = False):
 
 
 @pytest.mark.parametrize("requests_before_kill", [8])
-def test_sigkill_mid_crawl_after_n_requests(server, reference, tmp_path, requests_before_kill):
-    server.clear_requests()
-    proc = start("nightly", "--data", str(tmp_path), *snapshot_args(server), *FAST)
-    wait_for(lambda: len(server.requests) >= requests_before_kill, proc)
+def test_sigkill_mid_crawl_after_n_requests(snapshot_server, reference, tmp_path, requests_before_kill):
+    snapshot_server.clear_requests()
+    proc = start("nightly", "--data", str(tmp_path), *snapshot_args(snapshot_server), *FAST)
+    wait_for(lambda: len(snapshot_server.requests) >= requests_before_kill, proc)
     sigkill(proc)
-    rerun_and_check(server, tmp_path, reference, third_night=requests_before_kill == 8)
+    rerun_and_check(snapshot_server, tmp_path, reference, third_night=requests_before_kill == 8)
 
 
 @pytest.mark.parametrize("point", [
@@ -80,17 +74,17 @@ def test_sigkill_mid_crawl_after_n_requests(server, reference, tmp_path, request
     "parquet-fragment:2",  # mid-extraction: one fragment renamed, the next one still a dot-name temporary
     "fragments-written",  # Parquet fragments in place, the WARC file not marked extracted
 ])
-def test_sigkill_at_named_point(server, reference, tmp_path, point):
+def test_sigkill_at_named_point(snapshot_server, reference, tmp_path, point):
     marker = tmp_path / "paused"
     data = tmp_path / "data"
-    proc = start("nightly", "--data", str(data), *snapshot_args(server), *FAST, pause_at=point, marker=marker)
+    proc = start("nightly", "--data", str(data), *snapshot_args(snapshot_server), *FAST, pause_at=point, marker=marker)
     wait_for(marker.exists, proc)
     sigkill(proc)
     if point.startswith(("page-archived", "warc-mid-page")):
         assert list((data / "warc").glob("*.open")), "killed with a WARC file open"
     if point.startswith("parquet-fragment"):
         assert list((data / "parquet").glob("*/.*.tmp")), "killed with a fragment half-way"
-    result = rerun_and_check(server, data, reference)
+    result = rerun_and_check(snapshot_server, data, reference)
     if point.startswith(("page-archived", "warc-mid-page")):
         assert "recovered" in result.stdout
     if point == "warc-renamed":

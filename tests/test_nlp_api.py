@@ -5,12 +5,6 @@ from datetime import datetime, timezone
 import pytest
 
 from extract.nlp import ATTR_TYPES, DEFAULT_MODEL, Mention, Quote, analyze_texts
-from extract.nlp.testing import shared_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 def test_components_assembled_by_name(nlp):
@@ -66,6 +60,7 @@ def test_quote_record(nlp):
     assert text[q.start_char:q.end_char] == q.quote
 
 
+@pytest.mark.e2e  # spaCy worker processes
 def test_same_results_with_worker_processes(nlp):
     items = [("NetBlocks said X was blocked in Lahore on Saturday.", datetime(2024, 2, 21, tzinfo=timezone.utc)),
              ("“The ban must end now,” said Usama Khilji in Karachi.", None)] * 2
@@ -74,6 +69,7 @@ def test_same_results_with_worker_processes(nlp):
     assert one == two
 
 
+@pytest.mark.slow  # builds a second pipeline
 def test_components_from_config():
     from extract.nlp import build_nlp
 

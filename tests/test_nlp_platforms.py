@@ -5,12 +5,6 @@ from datetime import datetime, timezone
 import pytest
 
 from extract.nlp import analyze_texts
-from extract.nlp.testing import shared_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 def platforms(nlp, text):

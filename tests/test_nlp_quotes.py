@@ -3,12 +3,6 @@
 import pytest
 
 from extract.nlp import analyze_texts
-from extract.nlp.testing import shared_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 def quotes(nlp, text):

@@ -10,18 +10,12 @@ from pathlib import Path
 import pytest
 
 from extract.nlp import analyze_texts
-from extract.nlp.testing import shared_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 GOLD = json.loads((ROOT / "benchmarks" / "gold" / "entities" / "seeds.json").read_text(encoding="utf-8"))["seeds"]
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds absent")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 @pytest.mark.parametrize("seed", GOLD, ids=[s["id"] for s in GOLD])

@@ -26,6 +26,7 @@ def _gold_articles() -> list[dict]:
     return out
 
 
+@pytest.mark.slow
 def test_real_gold_never_gets_a_wrong_date():
     records = _gold_articles()
     assert len(records) >= 100
@@ -43,6 +44,7 @@ def test_non_article_pages_are_skipped():
     assert kept == []
 
 
+@pytest.mark.slow
 def test_whole_folder_no_crash_and_every_skip_has_a_reason():
     reasons = set()
     for f in sorted(p for p in PANDA.rglob("*") if p.is_file()):

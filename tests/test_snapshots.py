@@ -34,12 +34,6 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
-@pytest.fixture(scope="module")
-def server():
-    with SnapshotServer() as srv:
-        yield srv
-
-
 def fetch(server: SnapshotServer, site: str, path: str, *, host: str | None = None):
     """GET via 127.0.0.1 with the site's Host header (like curl --resolve)."""
     hostname = host or all_sites()[site].hostname
@@ -114,8 +108,8 @@ def test_sentence_splitter():
 # ----------------------------------------------------------------- server
 
 @pytest.mark.parametrize("art", GOLD, ids=lambda a: f"{a.site}{a.path}")
-def test_article_pages_served(server, art):
-    status, headers, body = fetch(server, art.site, art.path)
+def test_article_pages_served(snapshot_server, art):
+    status, headers, body = fetch(snapshot_server, art.site, art.path)
     assert status == 200
     assert headers["Content-Type"].startswith("text/html")
     text = body.decode(art.encoding)
@@ -128,7 +122,7 @@ def test_article_pages_served(server, art):
         with pytest.raises(UnicodeDecodeError):
             body.decode("utf-8")
     # absolute links follow the Host header
-    assert f"{art.hostname}:{server.port}{art.path}" in text
+    assert f"{art.hostname}:{snapshot_server.port}{art.path}" in text
 
 
 def _html_unescape(s: str) -> str:
@@ -137,15 +131,15 @@ def _html_unescape(s: str) -> str:
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_robots(server, site):
-    status, headers, body = fetch(server, site, "/robots.txt")
+def test_robots(snapshot_server, site):
+    status, headers, body = fetch(snapshot_server, site, "/robots.txt")
     assert status == 200 and headers["Content-Type"].startswith("text/plain")
     text = body.decode()
-    assert re.search(rf"^Sitemap: http://{site}\.snapshot\.test:{server.port}/\S+$", text, re.M)
+    assert re.search(rf"^Sitemap: http://{site}\.snapshot\.test:{snapshot_server.port}/\S+$", text, re.M)
     assert re.search(r"^Disallow: /\S+", text, re.M)
     rp = urllib.robotparser.RobotFileParser()
     rp.parse(text.splitlines())
-    base = server.base_url(site)
+    base = snapshot_server.base_url(site)
     for p in disallowed_paths(site):
         assert not rp.can_fetch("pknews", base + p), p
     for a in GOLD:
@@ -153,18 +147,18 @@ def test_robots(server, site):
             assert rp.can_fetch("pknews", a.url(base)), a.path
     # the sitemap named in robots.txt is served
     sm = re.search(r"^Sitemap: (\S+)$", text, re.M).group(1)
-    assert _locs(server, site, urlsplit(sm).path)
+    assert _locs(snapshot_server, site, urlsplit(sm).path)
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_feeds_and_sitemaps_list_every_article(server, site):
+def test_feeds_and_sitemaps_list_every_article(snapshot_server, site):
     reg = _registry_site(site)
     gold_paths = {a.path for a in GOLD if a.site == site}
-    base = server.base_url(site)
+    base = snapshot_server.base_url(site)
     checked = 0
     for src in reg.sources:
         if src.kind in ("sitemap", "google-news-sitemap", "rss"):
-            urls = _locs(server, site, src.url)
+            urls = _locs(snapshot_server, site, src.url)
             paths = {urlsplit(u).path + (("?" + urlsplit(u).query) if urlsplit(u).query else "") for u in urls}
             assert all(u.startswith(base) for u in urls), src.url
             missing = gold_paths - paths
@@ -176,15 +170,15 @@ def test_feeds_and_sitemaps_list_every_article(server, site):
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_non_article_pages_served(server, site):
+def test_non_article_pages_served(snapshot_server, site):
     for path in non_article_paths(site):
-        status, headers, body = fetch(server, site, path)
+        status, headers, body = fetch(snapshot_server, site, path)
         assert status == 200, path
         assert headers["Content-Type"] == "text/html; charset=utf-8", path
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_listing_pagination_reaches_everything(server, site):
+def test_listing_pagination_reaches_everything(snapshot_server, site):
     """Following rel=next from the home listing reaches every gold article."""
     reg = _registry_site(site)
     listing = [s for s in reg.sources if s.kind == "listing"]
@@ -194,7 +188,7 @@ def test_listing_pagination_reaches_everything(server, site):
     for path in ["/"]:
         seen = 0
         while path and seen < 20:
-            status, _, body = fetch(server, site, path)
+            status, _, body = fetch(snapshot_server, site, path)
             assert status == 200, path
             text = body.decode()
             found |= {urlsplit(h).path for h in re.findall(r'href="([^"]+)"', text)}
@@ -202,34 +196,34 @@ def test_listing_pagination_reaches_everything(server, site):
             path = (urlsplit(nxt.group(1)).path + (("?" + urlsplit(nxt.group(1)).query) if urlsplit(nxt.group(1)).query else "")) if nxt else None
             seen += 1
     assert gold_paths <= found, gold_paths - found
-    status, _, _ = fetch(server, site, listing[0].url)
+    status, _, _ = fetch(snapshot_server, site, listing[0].url)
     assert status == 200
 
 
-def test_unknown_host_and_path(server):
-    status, _, _ = fetch(server, SITES[0], "/robots.txt", host="example.com")
+def test_unknown_host_and_path(snapshot_server):
+    status, _, _ = fetch(snapshot_server, SITES[0], "/robots.txt", host="example.com")
     assert status == 404
-    status, _, _ = fetch(server, SITES[0], "/no-such-page-here/")
+    status, _, _ = fetch(snapshot_server, SITES[0], "/no-such-page-here/")
     assert status == 404
 
 
-def test_requests_recorded(server):
-    server.clear_requests()
-    fetch(server, SITES[0], "/robots.txt?x=1")
-    fetch(server, SITES[0], "/robots.txt", host="nowhere.test")
-    reqs = server.requests
+def test_requests_recorded(snapshot_server):
+    snapshot_server.clear_requests()
+    fetch(snapshot_server, SITES[0], "/robots.txt?x=1")
+    fetch(snapshot_server, SITES[0], "/robots.txt", host="nowhere.test")
+    reqs = snapshot_server.requests
     assert (all_sites()[SITES[0]].hostname, "/robots.txt?x=1") in reqs
     assert ("nowhere.test", "/robots.txt") in reqs
-    server.clear_requests()
-    assert server.requests == []
+    snapshot_server.clear_requests()
+    assert snapshot_server.requests == []
 
 
-def test_server_hosts_and_base_url(server):
-    assert set(server.hosts) == {f"{s}.snapshot.test" for s in SITES}
-    assert set(server.hosts.values()) == {"127.0.0.1"}
+def test_server_hosts_and_base_url(snapshot_server):
+    assert set(snapshot_server.hosts) == {f"{s}.snapshot.test" for s in SITES}
+    assert set(snapshot_server.hosts.values()) == {"127.0.0.1"}
     for s in SITES:
-        assert server.base_url(s) == f"http://{s}.snapshot.test:{server.port}"
-        assert server.base_url(f"snapshot-{s}") == server.base_url(s)
+        assert snapshot_server.base_url(s) == f"http://{s}.snapshot.test:{snapshot_server.port}"
+        assert snapshot_server.base_url(f"snapshot-{s}") == snapshot_server.base_url(s)
 
 
 def test_deterministic_rendering():
@@ -250,15 +244,15 @@ def test_render_article_page_for_benchmarks():
 # ----------------------------------------------------------------- registry
 
 @pytest.mark.parametrize("site", SITES)
-def test_registry_rules(server, site):
+def test_registry_rules(snapshot_server, site):
     reg = _registry_site(site)
     assert reg.group == "snapshots"
     assert reg.home == f"http://{site}.snapshot.test"
-    rebased = reg.rebased(server.base_url(site))
+    rebased = reg.rebased(snapshot_server.base_url(site))
     for a in GOLD:
         if a.site == site:
             assert reg.is_article_url(a.url()), a.path
-            assert rebased.is_article_url(a.url(server.base_url(site))), a.path
+            assert rebased.is_article_url(a.url(snapshot_server.base_url(site))), a.path
     non_articles = {all_sites()[site].article_path(r) for r in all_sites()[site].non_article_records()}
     for p in non_article_paths(site):
         if p in non_articles:
@@ -301,9 +295,9 @@ def test_special_pages():
     assert video and all(r.word_count < 20 for r in video)
 
 
-def test_dawn_has_no_sitemap_xml(server):
-    assert fetch(server, "dawn", "/sitemap.xml")[0] == 404
-    status, headers, body = fetch(server, "dawn", "/feeds/sitemap")
+def test_dawn_has_no_sitemap_xml(snapshot_server):
+    assert fetch(snapshot_server, "dawn", "/sitemap.xml")[0] == 404
+    status, headers, body = fetch(snapshot_server, "dawn", "/feeds/sitemap")
     root = ET.fromstring(body)
     ns = {"n": "http://www.google.com/schemas/sitemap-news/0.9"}
     dates = [e.text for e in root.iterfind(".//n:news/n:publication_date", ns)]
@@ -311,13 +305,13 @@ def test_dawn_has_no_sitemap_xml(server):
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:00", d) for d in dates)
     # a story id without the slug redirects to the canonical URL
     a = next(x for x in GOLD if x.site == "dawn")
-    status, headers, _ = fetch(server, "dawn", a.path.rsplit("/", 1)[0])
+    status, headers, _ = fetch(snapshot_server, "dawn", a.path.rsplit("/", 1)[0])
     assert status == 301 and headers["Location"].endswith(a.path)
 
 
-def test_wp_json_posts(server):
-    base = server.base_url("drm")
-    status, headers, body = fetch(server, "drm", "/wp-json/wp/v2/posts?per_page=100")
+def test_wp_json_posts(snapshot_server):
+    base = snapshot_server.base_url("drm")
+    status, headers, body = fetch(snapshot_server, "drm", "/wp-json/wp/v2/posts?per_page=100")
     assert status == 200 and headers["Content-Type"].startswith("application/json")
     posts = json.loads(body)
     links = {p["link"] for p in posts}
@@ -327,26 +321,26 @@ def test_wp_json_posts(server):
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", p["date_gmt"])
         assert p["modified_gmt"] >= p["date_gmt"]
     # after= filters on publication date; pages of per_page
-    status, headers, body = fetch(server, "drm", "/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page=1")
+    status, headers, body = fetch(snapshot_server, "drm", "/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page=1")
     first = json.loads(body)
     assert status == 200 and len(first) == 2
     total = int(headers["X-WP-Total"])
     assert total == sum(1 for p in posts if p["date"] > "2024-11-01T00:00:00")
     assert int(headers["X-WP-TotalPages"]) == (total + 1) // 2
-    status, _, body = fetch(server, "drm", f"/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page={int(headers['X-WP-TotalPages']) + 1}")
+    status, _, body = fetch(snapshot_server, "drm", f"/wp-json/wp/v2/posts?after=2024-11-01T00:00:00&per_page=2&page={int(headers['X-WP-TotalPages']) + 1}")
     assert status == 400 and json.loads(body)["code"] == "rest_post_invalid_page_number"
 
 
-def test_drm_paged_listing(server):
-    a = fetch(server, "drm", "/category/news/?paged=2")
-    b = fetch(server, "drm", "/category/news/page/2/")
+def test_drm_paged_listing(snapshot_server):
+    a = fetch(snapshot_server, "drm", "/category/news/?paged=2")
+    b = fetch(snapshot_server, "drm", "/category/news/page/2/")
     assert a[0] == b[0] == 200
-    assert fetch(server, "drm", "/category/news/?paged=99")[0] == 404
+    assert fetch(snapshot_server, "drm", "/category/news/?paged=99")[0] == 404
 
 
-def test_head_request(server):
-    req = urllib.request.Request(f"http://127.0.0.1:{server.port}/robots.txt", method="HEAD",
-                                 headers={"Host": f"photonews.snapshot.test:{server.port}"})
+def test_head_request(snapshot_server):
+    req = urllib.request.Request(f"http://127.0.0.1:{snapshot_server.port}/robots.txt", method="HEAD",
+                                 headers={"Host": f"photonews.snapshot.test:{snapshot_server.port}"})
     with _OPENER.open(req, timeout=10) as resp:
         assert resp.status == 200 and resp.read() == b""
 

@@ -1,5 +1,5 @@
-"""Helpers for tests: one pipeline per test session (process), shared by all
-test modules' fixtures (tests may only add test_nlp_*.py files, no conftest)."""
+"""One pipeline per process, for the tests' session fixture (tests/conftest.py)
+and for anything else that wants the default pipeline built once."""
 
 from __future__ import annotations
 
