@@ -280,3 +280,20 @@ def stock_entity_preds(records: list[dict], model: str, run_baseline) -> list[di
         items.append({"text": f["text"], "published_at": base})
     preds, _ = run_baseline(items, model)
     return [{"text": it["text"], "mentions": p["mentions"], "quotes": []} for it, p in zip(items, preds)]
+
+
+def main(argv=None) -> int:
+    """Nothing to run: ``--help`` says what the module is for."""
+    import argparse
+
+    ap = argparse.ArgumentParser(
+        description="The real-page gold of benchmarks/gold/real: loading it, its fixed dev/validation "
+                    "split and its scoring. A library with nothing to run: benchmarks/extraction.py --real "
+                    "and benchmarks/entities.py --real import it.")
+    ap.parse_args(argv)
+    ap.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

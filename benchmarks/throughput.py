@@ -20,16 +20,14 @@ benchmarks/README.md "## Throughput" has the figures of this machine.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import platform
-import random
 import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,65 +35,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 RESULTS = ROOT / "benchmarks" / "results"
-WHEN = datetime(2025, 9, 12, 4, 0, tzinfo=timezone.utc)
 
 
 # -- corpus --------------------------------------------------------------------
-
-def _templates() -> list[str]:
-    from pipeline.snapshots.sites import TEMPLATES
-
-    wanted = ["photonews", "drm", "dawn"]
-    return [t for t in wanted if t in TEMPLATES]
-
-
-def _pool():
-    """(template -> English article records), and every English sentence of the snapshots."""
-    from pipeline.snapshots.base import split_sentences
-    from pipeline.snapshots.gold import article_records
-
-    records, sentences = {}, []
-    for t in _templates():
-        recs = [r for r in article_records(t) if r.kind == "article" and r.language == "en"]
-        records[t] = recs
-        for r in recs:
-            for p in r.paragraphs:
-                sentences.extend(s for s in split_sentences(p) if len(s.split()) >= 4)
-    return records, sorted(set(sentences))
-
-
-def synth_pages(n: int, seed: int = 7):
-    """Yield (template, url, html, words) for n synthetic article pages, deterministically."""
-    from pipeline.snapshots.base import slugify
-    from pipeline.snapshots.gold import render_article_page
-    from pipeline.snapshots.sites import get_site
-
-    records, sentences = _pool()
-    templates = list(records)
-    for i in range(n):
-        rng = random.Random(seed * 1_000_003 + i)
-        template = templates[i % len(templates)]
-        base = rng.choice(records[template])
-        target = rng.randint(400, 1200)
-        paras, words = [], 0
-        while words < target:
-            para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
-            paras.append(para)
-            words += len(para.split())
-        title = f"{rng.choice(sentences).rstrip('.')[:80]} {i}"
-        rec = dataclasses.replace(
-            base, slug=f"{slugify(title)[:70]}-{i}", title=title, body="\n\n".join(paras),
-            post_id=500_000 + i, path=None, kind="article", encoding="utf-8", modified=None,
-            published=base.published - timedelta(hours=i % 5000), excerpt=None,
-        )
-        site = get_site(template)
-        html = render_article_page(template, rec)
-        yield template, f"http://{site.hostname}{site.article_path(rec)}", html, words
-
+# the pages: pipeline.snapshots.synthetic.corpus_pages (seed 7, 400-1,200 words)
 
 def build_corpus(n: int, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> dict:
     """N pages in gzip WARC files under ``folder`` (reused when already complete)."""
     from crawlers.warc import RollingWarcWriter
+    from pipeline.snapshots.archives import FETCHED_AT
+    from pipeline.snapshots.synthetic import corpus_pages
 
     folder = Path(folder)
     stamp = folder / "corpus.json"
@@ -109,11 +58,11 @@ def build_corpus(n: int, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> di
     writer = RollingWarcWriter(folder, prefix=f"bench-{n}", max_bytes=max_bytes)
     words = html_bytes = 0
     by_template: dict[str, int] = {}
-    for template, url, html, w in synth_pages(n):
+    for template, url, html, w in corpus_pages(n):
         body = html.encode("utf-8")
         writer.write_page(
             url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], body,
-            [("User-Agent", "pknews-bench")], WHEN,
+            [("User-Agent", "pknews-bench")], FETCHED_AT,
             {"pknews-site": f"snapshot-{template}", "pknews-role": "article"},
         )
         words += w
@@ -127,83 +76,6 @@ def build_corpus(n: int, folder: Path, max_bytes: int = 512 * 1024 * 1024) -> di
     }
     stamp.write_text(json.dumps(info, indent=2))
     return info
-
-
-# -- a third-party archive in CC-NEWS's record layout ------------------------------
-
-FOREIGN_DOMAINS = (
-    "www.bbc.co.uk", "www.theguardian.com", "www.reuters.com", "www.hindustantimes.com",
-    "www.aljazeera.com", "www.thehindu.com", "www.nytimes.com", "news.yahoo.com",
-    "www.dailymail.co.uk", "timesofindia.indiatimes.com", "www.abc.net.au", "www.cbc.ca",
-)
-
-
-def build_ccnews_warc(path: Path, records: int, kept_every: int = 100, kept_domain: str = "www.dawn.com",
-                      extra_non_html: bool = True) -> dict:
-    """A WARC file laid out like Common Crawl's CC-NEWS: a warcinfo record, then per
-    capture a request, a response and a metadata record (fetchTimeMs), HTTP headers
-    with the X-Crawler- prefixes CC uses. One capture in ``kept_every`` is an article
-    of ``kept_domain`` (a registered site), the rest are pages of foreign news
-    sites; with ``extra_non_html`` one more capture of the kept domain is a PDF."""
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    from crawlers.warc import warc_date
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pages = synth_pages(records)
-    kept = foreign = 0
-    rng = random.Random(11)
-    with open(path, "wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        info = writer.create_warcinfo_record(path.name, {
-            "software": "StormCrawler 2.10 https://stormcrawler.net/",
-            "isPartOf": "CC-NEWS", "operator": "Common Crawl Admin (info@commoncrawl.org)",
-            "description": "News crawl for Common Crawl", "format": "WARC File Format 1.1",
-        })
-        writer.write_record(info)
-
-        def capture(url: str, body: bytes, ctype: str, when: datetime) -> None:
-            date = warc_date(when)
-            host = url.split("/")[2]
-            req = writer.create_warc_record(url, "request", http_headers=StatusAndHeaders(
-                "GET /" + url.split("/", 3)[-1] + " HTTP/1.1",
-                [("User-Agent", "CCBot/2.0 (https://commoncrawl.org/faq/)"), ("Host", host),
-                 ("Accept-Encoding", "gzip")], is_http_request=True),
-                warc_headers_dict={"WARC-Date": date, "WARC-IP-Address": "192.0.2.1"})
-            resp = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=StatusAndHeaders(
-                "200 OK", [("Content-Type", ctype), ("X-Crawler-Content-Encoding", "gzip"),
-                           ("X-Crawler-Transfer-Encoding", "chunked"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1"),
-                warc_headers_dict={"WARC-Date": date, "WARC-IP-Address": "192.0.2.1",
-                                   "WARC-Concurrent-To": req.rec_headers.get_header("WARC-Record-ID"),
-                                   "WARC-Identified-Payload-Type": ctype.split(";")[0]})
-            meta = writer.create_warc_record(url, "metadata", payload=io.BytesIO(
-                f"fetchTimeMs: {rng.randint(40, 900)}\r\n".encode()),
-                warc_content_type="application/warc-fields",
-                warc_headers_dict={"WARC-Date": date,
-                                   "WARC-Concurrent-To": resp.rec_headers.get_header("WARC-Record-ID")})
-            for r in (req, resp, meta):
-                writer.write_record(r)
-
-        for i, (template, url, html, _) in enumerate(pages):
-            when = WHEN + timedelta(seconds=i)
-            slug = url.rstrip("/").rsplit("/", 1)[-1]
-            if i % kept_every == kept_every // 2:
-                url = f"https://{kept_domain}/news/{1_800_000 + i}/{slug}"
-                kept += 1
-            else:
-                url = f"https://{FOREIGN_DOMAINS[i % len(FOREIGN_DOMAINS)]}/{2024}/{i}/{slug}"
-                foreign += 1
-            capture(url, html.encode(), "text/html; charset=UTF-8", when)
-        if extra_non_html:
-            capture(f"https://{kept_domain}/2024/report.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 64,
-                    "application/pdf", WHEN)
-    return {"records": records + int(extra_non_html), "kept": kept, "foreign": foreign,
-            "non_html_kept_domain": int(extra_non_html), "bytes": path.stat().st_size}
 
 
 # -- measuring a child process ---------------------------------------------------
@@ -458,6 +330,7 @@ def cmd_ccnews(args) -> int:
     one full extraction: the pass-over walk alone (in this process, the same
     reader and filter ``pknews extract`` uses), then ``pknews extract`` on the file."""
     from crawlers.registry import load_registry
+    from pipeline.snapshots.archives import build_ccnews_warc
     from pipeline.sources import RecordFilter, iter_warc
 
     work = Path(args.work or "/tmp/pknews-bench/ccnews")
@@ -512,7 +385,7 @@ def main(argv=None) -> int:
     p.add_argument("--model")
     p.add_argument("--skip-limits", action="store_true")
     p.add_argument("--resume", action="store_true", help="keep the runs already in the result file")
-    p = sub.add_parser("ccnews", help="per-record cost in a CC-NEWS-style WARC with 99% foreign records")
+    p = sub.add_parser("ccnews", help="per-record cost in a CC-NEWS-style WARC with 99%% foreign records")
     p.add_argument("--records", type=int, default=10000)
     p.add_argument("--work", help="scratch folder (default /tmp/pknews-bench/ccnews)")
     p = sub.add_parser("limit-child")

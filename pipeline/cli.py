@@ -19,6 +19,17 @@ class UsageError(Exception):
     """Bad input on the command line: reported in one line, exit code 2."""
 
 
+def default_workers() -> int:
+    """The cores this process may run on: the default of ``pknews extract --workers``."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if count is not None:
+        return max(1, count() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def parse_since(text: str | None) -> datetime | None:
     if not text:
         return None
@@ -252,8 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--append", action="store_true",
                    help="add fragments to the tables in DIR instead of replacing them when done")
     p.add_argument("--batch-size", type=int, default=64, help="pages per batch (default 64)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes (default 1); each loads the model once")
+    workers = default_workers()
+    p.add_argument("--workers", type=int, default=workers, metavar="N",
+                   help=f"worker processes, each loading the model once (default: this machine's "
+                        f"cores, {workers} here; 1 extracts in this process)")
     p.add_argument("--executor", choices=("local", "dask"), default="local",
                    help="local: this machine (a process pool when --workers > 1); dask: a Dask "
                         "distributed cluster, a task per WARC file or slice of one (default local)")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.extraction import AEB_DIR, load_aeb, pknews_body, run_aeb
+from pipeline.goldscore import AEB_DIR, load_aeb, pknews_body, run_aeb
 
-pytestmark = pytest.mark.skipif(not AEB_DIR.exists(), reason="../shared/benchmarks/aeb-dev absent")
+pytestmark = [pytest.mark.skipif(not AEB_DIR.exists(), reason="../shared/benchmarks/aeb-dev absent"), pytest.mark.slow]
 
 
 def test_aeb_dev_body_f1():

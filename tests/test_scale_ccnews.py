@@ -2,20 +2,14 @@
 metadata per capture, 99% foreign domains) keeps only the registered domains'
 HTML responses, and foreign records are passed over unread (issue 7)."""
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from warcio.recordloader import ArcWarcRecord
 
 from pipeline.extraction import BatchRows, plan_tasks, run_extraction
+from pipeline.snapshots.archives import FETCHED_AT, build_ccnews_warc
 from pipeline.sources import is_own_warc, iter_warc
-
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("pknews_bench_throughput", ROOT / "benchmarks" / "throughput.py")
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
 
 
 class CountingExtractor:
@@ -36,7 +30,7 @@ class CountingExtractor:
 @pytest.fixture(scope="module")
 def ccnews(tmp_path_factory):
     path = tmp_path_factory.mktemp("ccnews") / "CC-NEWS-20240217120000-00042.warc.gz"
-    info = bench.build_ccnews_warc(path, records=300, kept_every=100)
+    info = build_ccnews_warc(path, records=300, kept_every=100)
     assert info["kept"] == 3 and info["foreign"] == 297  # 99% foreign
     return path, info
 
@@ -89,7 +83,7 @@ def test_our_own_warcs_are_not_filtered_unless_asked(tmp_path):
 
     writer = RollingWarcWriter(tmp_path, prefix="own")
     writer.write_page("http://mirror.example/x/", 200, "OK", [("Content-Type", "application/rss+xml")],
-                      b"<rss/>", [], bench.WHEN, {"pknews-site": "snapshot-drm", "pknews-role": "source"})
+                      b"<rss/>", [], FETCHED_AT, {"pknews-site": "snapshot-drm", "pknews-role": "source"})
     writer.close()
     files = sorted(tmp_path.glob("*.warc.gz"))
     assert is_own_warc(files[0])
@@ -105,7 +99,7 @@ def test_cli_domain_option(ccnews, tmp_path, capsys, monkeypatch):
     import pipeline.extraction as extraction
 
     monkeypatch.setattr(extraction, "Extractor", lambda model: CountingExtractor())
-    code = cli.main(["extract", str(path), "--output", str(tmp_path / "o"), "--domain", "cbc.ca",
+    code = cli.main(["extract", str(path), "--output", str(tmp_path / "o"), "--domain", "cbc.ca", "--workers", "1",
                      "--report", str(tmp_path / "r.json")])
     out = capsys.readouterr().out
     assert code == 0 and "passed over unread: foreign-domain x276" in out
@@ -120,6 +114,6 @@ def test_own_warc_recognised_by_file_prefix_when_user_agent_is_changed(tmp_path)
 
     writer = RollingWarcWriter(tmp_path, prefix="pknews-20240217T010000Z-ab12", software="MyLab crawler/2.0")
     writer.write_page("http://mirror.example/x/", 200, "OK", [("Content-Type", "text/html")],
-                      b"<p>x</p>", [], bench.WHEN, {"pknews-site": "snapshot-drm", "pknews-role": "article"})
+                      b"<p>x</p>", [], FETCHED_AT, {"pknews-site": "snapshot-drm", "pknews-role": "article"})
     writer.close()
     assert is_own_warc(sorted(tmp_path.glob("*.warc.gz"))[0])

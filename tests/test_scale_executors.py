@@ -1,7 +1,6 @@
 """Scale-out: WARC slices, the local process pool and a Dask LocalCluster give
 the single-process rows (issue 7)."""
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
@@ -10,23 +9,20 @@ import pytest
 from crawlers.warc import RollingWarcWriter
 from pipeline import extraction
 from pipeline.extraction import plan_tasks, run_extraction
+from pipeline.snapshots.archives import FETCHED_AT
+from pipeline.snapshots.synthetic import corpus_pages
 from pipeline.sources import BadRecord, iter_warc
-
-ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("pknews_bench_throughput", ROOT / "benchmarks" / "throughput.py")
-bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(bench)
 
 TABLES = ("articles", "mentions", "quotes", "skipped")
 
 
 def write_corpus(folder: Path, n: int, max_bytes: int, prefix: str = "c", skip: int = 0):
     writer = RollingWarcWriter(folder, prefix=prefix, max_bytes=max_bytes)
-    for k, (template, url, html, _) in enumerate(bench.synth_pages(n + skip)):
+    for k, (template, url, html, _) in enumerate(corpus_pages(n + skip)):
         if k < skip:
             continue
         writer.write_page(url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], html.encode(),
-                          [("User-Agent", "t")], bench.WHEN,
+                          [("User-Agent", "t")], FETCHED_AT,
                           {"pknews-site": f"snapshot-{template}", "pknews-role": "article"})
     writer.close()
     return [folder / f for f in writer.closed_files]
@@ -82,6 +78,7 @@ def assert_same_rows(a: Path, b: Path):
         pd.testing.assert_frame_equal(x, y, obj=name)
 
 
+@pytest.mark.slow  # `single` loads the model and extracts the corpus
 def test_single_process_dedupes_across_files(single):
     out, report = single
     assert report.articles == 10 and report.skipped["duplicate"] == 1
@@ -90,6 +87,8 @@ def test_single_process_dedupes_across_files(single):
     assert articles["url"].is_unique and len(articles) == 10
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_process_pool_gives_single_process_rows(single, corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(extraction, "MIN_SLICE_BYTES", 20_000)  # cut the big file into slices
     report = run_extraction([corpus], tmp_path / "pool", "pool", replace=True, workers=2)
@@ -102,6 +101,8 @@ def test_process_pool_gives_single_process_rows(single, corpus, tmp_path, monkey
     assert len(names) == len(set(names)) and all("-t0" in n for n in names)
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
 def test_dask_cluster_gives_single_process_rows(single, corpus, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     monkeypatch.setattr(extraction, "MIN_SLICE_BYTES", 20_000)

@@ -1,4 +1,4 @@
-"""Deterministic synthetic articles for benchmarks.
+"""Deterministic synthetic articles for benchmarks and tests.
 
 Recombines the paragraphs of the bundled English articles under generated
 titles, authors and dates, so a benchmark can render thousands of realistic
@@ -8,17 +8,21 @@ pages with any template::
     for template, record, html in synthetic_pages(3000, seed=7):
         ...
 
-Same ``n`` and ``seed`` give byte-identical pages.
+``words=(400, 1200)`` gives long pages instead: snapshot articles with bodies
+of that many words of snapshot sentences (the corpus of
+``benchmarks/throughput.py``; ``corpus_pages`` yields it with URLs and word
+counts). Same arguments give byte-identical pages.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import datetime, timedelta
 from typing import Iterator
 
-from .base import DATE_STYLES, PKT, ArticleRecord, Block, slugify
-from .sites import all_sites
+from .base import DATE_STYLES, PKT, ArticleRecord, Block, slugify, split_sentences
+from .sites import all_sites, get_site
 
 CITIES = ["Karachi", "Lahore", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Gilgit", "Hyderabad",
           "Multan", "Muzaffarabad", "Mingora", "D.I. Khan", "Faisalabad", "Sialkot", "Turbat"]
@@ -99,14 +103,76 @@ def synthetic_records(n: int, *, seed: int = 0, template: str = "photonews") -> 
     return out
 
 
-def synthetic_pages(n: int, *, seed: int = 0, templates: tuple[str, ...] | None = None
-                    ) -> Iterator[tuple[str, ArticleRecord, str]]:
-    """``(template, record, html)`` for ``n`` synthetic pages, templates in rotation."""
+def synthetic_pages(n: int, *, seed: int = 0, templates: tuple[str, ...] | None = None,
+                    words: tuple[int, int] | None = None) -> Iterator[tuple[str, ArticleRecord, str]]:
+    """``(template, record, html)`` for ``n`` synthetic pages, templates in rotation
+    (default: every snapshot site).
+
+    Without ``words``: generated stories (``synthetic_records``, one seeded stream
+    per template). With ``words=(lo, hi)``: long pages, each built on one of its
+    template's English snapshot articles (authors and category kept, date moved
+    back ``i % 5000`` hours), with a title and a body of ``lo``-``hi`` words drawn
+    from those articles' sentences; page ``i`` depends only on ``seed`` and ``i``."""
     from .gold import render_article_page
     names = templates or tuple(all_sites())
+    if words is not None:
+        for t, rec in _long_records(n, seed, tuple(names), words):
+            yield t, rec, render_article_page(t, rec)
+        return
     per = {t: synthetic_records((n + len(names) - 1) // len(names), seed=seed + j, template=t)
            for j, t in enumerate(names)}
     for i in range(n):
         t = names[i % len(names)]
         rec = per[t][i // len(names)]
         yield t, rec, render_article_page(t, rec)
+
+
+def _long_records(n: int, seed: int, names: tuple[str, ...], words: tuple[int, int]
+                  ) -> Iterator[tuple[str, ArticleRecord]]:
+    """The records of ``synthetic_pages(..., words=...)``."""
+    from .gold import article_records
+
+    records: dict[str, list[ArticleRecord]] = {}
+    sentences: list[str] = []
+    for t in names:
+        recs = [r for r in article_records(t) if r.kind == "article" and r.language == "en"]
+        records[t] = recs
+        for r in recs:
+            for p in r.paragraphs:
+                sentences.extend(s for s in split_sentences(p) if len(s.split()) >= 4)
+    sentences = sorted(set(sentences))
+    lo, hi = words
+    for i in range(n):
+        rng = random.Random(seed * 1_000_003 + i)
+        template = names[i % len(names)]
+        base = rng.choice(records[template])
+        target = rng.randint(lo, hi)
+        paras, count = [], 0
+        while count < target:
+            para = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+            paras.append(para)
+            count += len(para.split())
+        title = f"{rng.choice(sentences).rstrip('.')[:80]} {i}"
+        yield template, dataclasses.replace(
+            base, slug=f"{slugify(title)[:70]}-{i}", title=title, body="\n\n".join(paras),
+            post_id=500_000 + i, path=None, kind="article", encoding="utf-8", modified=None,
+            published=base.published - timedelta(hours=i % 5000), excerpt=None,
+        )
+
+
+def page_url(template: str, record: ArticleRecord) -> str:
+    """The URL of ``record``'s article page on the snapshot site ``template``."""
+    site = get_site(template)
+    return f"http://{site.hostname}{site.article_path(record)}"
+
+
+# the corpus of benchmarks/throughput.py (keep these: its published figures depend on them)
+CORPUS_TEMPLATES = ("photonews", "drm", "dawn")
+CORPUS_WORDS = (400, 1200)
+
+
+def corpus_pages(n: int, seed: int = 7) -> Iterator[tuple[str, str, str, int]]:
+    """``(template, url, html, body_words)`` for ``n`` long synthetic article pages:
+    the throughput benchmark's corpus, also written to WARC files by the scale tests."""
+    for template, rec, html in synthetic_pages(n, seed=seed, templates=CORPUS_TEMPLATES, words=CORPUS_WORDS):
+        yield template, page_url(template, rec), html, len(rec.body.split())
