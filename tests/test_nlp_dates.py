@@ -7,16 +7,10 @@ import pytest
 
 from extract.nlp import analyze_texts
 from extract.nlp.dates import is_duration, resolve
-from extract.nlp.testing import shared_nlp
 
 PKT = ZoneInfo("Asia/Karachi")
 WED = datetime(2024, 2, 21, 12, tzinfo=PKT)  # Wednesday 21 February 2024
 SUN = datetime(2024, 1, 7, 21, tzinfo=PKT)  # Sunday 7 January 2024
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 def dates(nlp, text, pub):
@@ -148,3 +142,5 @@ def test_bare_month_takes_the_year_named_after_it(nlp):
 def test_older_years_only_after_a_preposition(nlp):
     got = dates(nlp, "The party was founded in 1905 and banned after 1921.", WED)
     assert ("1905", "1905", "year") in got and ("1921", "1921", "year") in got
+    got = dates(nlp, "Telegraph lines were cut as early as 1915, and as many as 1900 people wrote in.", WED)
+    assert ("1915", "1915", "year") in got and not [g for g in got if g[0] == "1900"]

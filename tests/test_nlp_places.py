@@ -5,14 +5,8 @@ from datetime import datetime, timezone
 import pytest
 
 from extract.nlp import analyze_texts
-from extract.nlp.testing import shared_nlp
 
 PUB = datetime(2024, 2, 21, 7, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return shared_nlp()
 
 
 def places(nlp, text):
@@ -73,6 +67,16 @@ def test_hyderabad_sindh_or_india(nlp):
     ps, _ = places(nlp, "Police in Hyderabad, the capital of Telangana in India, arrested two men.")
     hyd = [m for m in ps if m.value == "Hyderabad"][0]
     assert hyd.attrs["country"] == "IN"
+
+
+def test_city_before_another_proper_name_is_part_of_it(nlp):
+    """Any head word, not only the known ones: teams, projects, buildings."""
+    ps, _ = places(nlp, "The pacer helped Quetta Gladiators win, and work on the Peshawar Morr Terminal "
+                        "went on while the Lahore MBP was complete.")
+    assert not ps
+    ps, _ = places(nlp, "Traders in Lahore Tuesday said the Peshawar Road was open. Pakistan Lost Connection "
+                        "In Quetta Over Weekend")
+    assert {m.value for m in ps} >= {"Lahore", "Quetta"}
 
 
 def test_team_is_not_a_city(nlp):

@@ -92,7 +92,8 @@ _MONTH_ALONE_RE = re.compile(
 )
 # year alone: 19xx/20xx as a time reference (not in law names, not money/counts)
 _YEAR_RE = re.compile(r"(?<![\d,.$/-])\b(?:1[6-9]\d\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
-_YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|between|and|to|after|before|of|year)\s+(?:the\s+year\s+)?$",
+_YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|between|and|to|after|before|of|year|"
+                        r"as\s+(?:early|late|far\s+back|recently)\s+as)\s+(?:the\s+year\s+)?$",
                         re.I)
 _YEAR_BAD_PREV = re.compile(r"(?:Act|Ordinance|Rules|Bill|Regulations|Code|No\.|Rs\.?|PKR|\$|US\$|Policy|Vision|Amendment\)?)\s*,?\s*$")
 

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .common import add_candidate, ensure_extensions, fold, load_json, span_info
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 
 PROVINCES = {
     "02": "Balochistan",
@@ -239,6 +240,24 @@ class PlacesComponent:
             i += 1
         return False
 
+    def _modifies_name(self, doc: Doc, span: Span) -> bool:
+        """"Quetta Gladiators", "Lahore MBP", "Peshawar Morr Terminal": a proper noun
+        right after the city, in running text, makes the city part of another name
+        (a team, a project, a building) whatever that name's head word is."""
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        if nxt.is_sent_start or nxt.pos_ != "PROPN" or nxt.is_stop or not nxt.is_alpha \
+                or not (nxt.is_title or nxt.is_upper):
+            return False
+        word = nxt.lower_
+        if word in MONTH_NAMES or word in WEEKDAY_NAMES or nxt.text in self.gaz.pk or nxt.text in self.gaz.countries:
+            return False
+        # a title-case heading capitalises every word: there a capital says nothing
+        sent = span.sent if doc.has_annotation("SENT_START") else doc
+        words = [t for t in sent if t.is_alpha and not t.is_stop]
+        return sum(t.is_title or t.is_upper for t in words) < 0.6 * len(words)
+
     def _datelines(self, doc: Doc) -> None:
         """A foreign dateline ("DUBAI: ...", "WASHINGTON:") at the start of a paragraph
         names the city the story was filed from (Pakistani datelines are in the gazetteer)."""
@@ -273,7 +292,7 @@ class PlacesComponent:
                 continue
             if span.text in self.gaz.context_only and not self._context_ok(doc, span):
                 continue
-            if self._is_org_head(doc, span):
+            if self._is_org_head(doc, span) or (rec["kind"] == "city" and self._modifies_name(doc, span)):
                 continue
             if start > 0 and doc[start - 1].text in {"Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."}:
                 continue
