@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 # A sitemap larger than this is cut off rather than parsed (Google's limit is 50 MB).
 MAX_XML_BYTES = 50 * 1024 * 1024

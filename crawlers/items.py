@@ -10,7 +10,9 @@ from datetime import datetime
 class FetchedPage:
     url: str
     site: str
-    role: str  # "article" or "source" (a sitemap, feed or listing page)
+    # "article"; "source" (a sitemap, feed or listing page); "page" (a candidate URL
+    # whose page did not read as an article: archived, passed over by extraction)
+    role: str
     status: int
     reason: str
     headers: list[tuple[str, str]]

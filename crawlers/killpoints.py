@@ -13,6 +13,8 @@ import os
 import time
 from collections import Counter
 
+from crawlers.atomic import atomic_write
+
 _hits: Counter = Counter()
 
 
@@ -32,8 +34,6 @@ def reached(name: str) -> None:
         return
     marker = os.environ.get("PKNEWS_TEST_PAUSE_FILE")
     if marker:
-        with open(marker + ".tmp", "w") as fh:
-            fh.write(str(os.getpid()))
-        os.replace(marker + ".tmp", marker)
+        atomic_write(marker, lambda tmp: tmp.write_text(str(os.getpid())))
     while True:
         time.sleep(60)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,17 +24,18 @@ from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 
 from crawlers.catalog import Catalog
+from crawlers.stats import EVENTS_REPORT, is_site_stat, parse_stat_key, stat_key
 
 EVENTS_PER_SITE = 200  # failure and skip details kept per site in the run report
 
 
 def note_event(stats, site: str, url: str, outcome: str, detail: str = "") -> None:
     """Remember one failed or skipped URL with its cause, for the run report."""
-    events = stats.get_value("pknews_events", {})
+    events = stats.get_value(EVENTS_REPORT, {})
     mine = events.setdefault(site, [])
     if len(mine) < EVENTS_PER_SITE:
         mine.append({"url": url, "outcome": outcome, "detail": detail[:300]})
-    stats.set_value("pknews_events", events)
+    stats.set_value(EVENTS_REPORT, events)
 
 
 class KnownArticleFilter:
@@ -61,9 +62,9 @@ class KnownArticleFilter:
             return True
         lastmod = request.meta.get("lastmod")
         if lastmod is not None and lastmod > known.fetched_at:
-            self.stats.inc_value(f"pknews/{request.meta['site']}/refetched/changed")
+            self.stats.inc_value(stat_key(request.meta["site"], "refetched", "changed"))
             return True
-        self.stats.inc_value(f"pknews/{request.meta['site']}/skipped/already-fetched")
+        self.stats.inc_value(stat_key(request.meta["site"], "skipped", "already-fetched"))
         return False
 
     def process_spider_output(self, response, result, spider=None):
@@ -121,7 +122,7 @@ class RetryAfterMiddleware:
         stats = self.crawler.stats
         if wait > self.max_wait:
             request.meta["dont_retry"] = True  # no point asking again tonight
-            stats.inc_value(f"pknews/{site}/retry-after/over-cap")
+            stats.inc_value(stat_key(site, "retry-after", "over-cap"))
             note_event(stats, site, request.url, f"errors/http-{response.status}",
                        f"Retry-After {wait:.0f}s exceeds the {self.max_wait:.0f}s cap; not retried")
             return response
@@ -131,12 +132,12 @@ class RetryAfterMiddleware:
         )
         if retry is None:
             return response
-        stats.inc_value(f"pknews/{site}/retry-after/waited")
-        stats.inc_value(f"pknews/{site}/retry-after/seconds", wait)
+        stats.inc_value(stat_key(site, "retry-after", "waited"))
+        stats.inc_value(stat_key(site, "retry-after", "seconds"), wait)
         if wait > 0:
+            from scrapy.utils.defer import maybe_deferred_to_future
             from twisted.internet import reactor
             from twisted.internet.task import deferLater
-            from scrapy.utils.defer import maybe_deferred_to_future
 
             await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return retry
@@ -177,7 +178,7 @@ class CrawlObserver:
         host = (urlsplit(request.url).hostname or "").lower()
         allowed = getattr(self.crawler.spider, "allowed_domains", None) or []
         if allowed and not any(host == d or host.endswith("." + d) for d in allowed):
-            self.stats.inc_value(f"pknews/{site}/errors/offsite-redirect")
+            self.stats.inc_value(stat_key(site, "errors", "offsite-redirect"))
             note_event(self.stats, site, request.meta["redirect_urls"][0], "errors/offsite-redirect",
                        f"redirected to {request.url}; not followed")
 
@@ -185,7 +186,7 @@ class CrawlObserver:
         """A redirect back to a URL already requested: a redirect loop."""
         site = request.meta.get("site")
         if site and request.meta.get("redirect_urls"):
-            self.stats.inc_value(f"pknews/{site}/errors/redirect-loop")
+            self.stats.inc_value(stat_key(site, "errors", "redirect-loop"))
             chain = " -> ".join(request.meta["redirect_urls"] + [request.url])
             note_event(self.stats, site, request.meta["redirect_urls"][0], "errors/redirect-loop", chain)
 
@@ -200,7 +201,7 @@ class CrawlObserver:
     def process_request(self, request, spider=None):
         site = self._seen(request)
         if site:
-            self.stats.inc_value(f"pknews/{site}/requests")
+            self.stats.inc_value(stat_key(site, "requests"))
         return None
 
     def process_response(self, request, response, spider=None):
@@ -223,7 +224,7 @@ class CrawlObserver:
 
     def spider_closed(self, spider, reason):
         for site, first in self.first.items():
-            self.stats.set_value(f"pknews/{site}/duration", round(self.last[site] - first, 2))
+            self.stats.set_value(stat_key(site, "duration"), round(self.last[site] - first, 2))
         if self._loop is not None and self._loop.running:
             self._loop.stop()
         if self.enabled:
@@ -232,15 +233,16 @@ class CrawlObserver:
             self.stream.flush()
 
     def show(self) -> None:
-        stats = self.stats.get_stats()
-        total = lambda suffix: sum(v for k, v in stats.items()
-                                   if k.startswith("pknews/") and k.endswith(suffix) and isinstance(v, (int, float)))
-        errors = sum(v for k, v in stats.items() if k.startswith("pknews/") and "/errors/" in k)
+        totals: dict[str, float] = {}  # over all sites, by counter or group name
+        for key, value in self.stats.get_stats().items():
+            if is_site_stat(key):
+                name = parse_stat_key(key).name
+                totals[name] = totals.get(name, 0) + value
         elapsed = time.monotonic() - self.started
         self.stream.write(
             f"\rcrawl {int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}  sites {len(self.first)}"
-            f"  requests {int(total('/requests'))}  pages {int(total('/pages_fetched'))}"
-            f"  articles {int(total('/articles_fetched'))}  errors {int(errors)}"
-            f"  {total('/bytes') / 1e6:.1f} MB   "
+            f"  requests {int(totals.get('requests', 0))}  pages {int(totals.get('pages_fetched', 0))}"
+            f"  articles {int(totals.get('articles_fetched', 0))}  errors {int(totals.get('errors', 0))}"
+            f"  {totals.get('bytes', 0) / 1e6:.1f} MB   "
         )
         self.stream.flush()

@@ -17,6 +17,7 @@ from crawlers import killpoints
 from crawlers.catalog import Catalog
 from crawlers.items import FetchedPage
 from crawlers.middlewares import note_event
+from crawlers.stats import stat_key
 from crawlers.warc import RollingWarcWriter
 
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|title|meta)\b", re.I)
@@ -69,14 +70,14 @@ class ArchivePipeline:
             if bad is not None:
                 # not archived: nothing to extract, and the next night tries again
                 reason, detail = bad
-                self.stats.inc_value(f"pknews/{item.site}/skipped/{reason}")
+                self.stats.inc_value(stat_key(item.site, "skipped", reason))
                 note_event(self.stats, item.site, item.url, f"skipped/{reason}", detail)
                 return item
             known = self.catalog.known_article(item.url)
             if known is not None and known.sha256 == sha256:
                 # refetched on a modification signal, but the page is byte-identical:
                 # not archived again; the check is recorded so tomorrow compares with it
-                self.stats.inc_value(f"pknews/{item.site}/skipped/unchanged")
+                self.stats.inc_value(stat_key(item.site, "skipped", "unchanged"))
                 self.catalog.record_fetch(
                     run_id=self.run_id, url=item.url, site=item.site, role=item.role, status=item.status,
                     fetched_at=item.fetched_at, warc_file=None, warc_offset=None,
@@ -84,7 +85,7 @@ class ArchivePipeline:
                 )
                 return item
             if known is not None and item.role == "article":
-                self.stats.inc_value(f"pknews/{item.site}/new_versions")
+                self.stats.inc_value(stat_key(item.site, "new_versions"))
         stored = self.writer.write_page(
             item.url, item.status, item.reason, item.headers, item.body, item.request_headers,
             item.fetched_at,
@@ -106,7 +107,7 @@ class ArchivePipeline:
             sha256=sha256, length=len(item.body), lastmod=item.lastmod,
         )
         if item.role == "article":
-            self.stats.inc_value(f"pknews/{item.site}/archived")
+            self.stats.inc_value(stat_key(item.site, "archived"))
         self._mark_closed()
         return item
 

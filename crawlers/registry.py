@@ -20,11 +20,8 @@ An entry::
       { kind = "rss", url = "/feeds/home" },
     ]
 
-Source kinds: ``robots`` (Sitemap lines of robots.txt), ``sitemap`` (urlset or
-sitemap index), ``google-news-sitemap``, ``rss`` (RSS or Atom),
-``feed-autodiscovery`` (the feeds a page announces with ``<link
-rel="alternate">``), ``wp-json`` (WordPress REST API), ``listing`` (category
-pages with pagination, the last resort).
+Source kinds (``robots``, ``sitemap``, ``rss``, ...) are the classes of
+``crawlers.source_kinds``; ``SOURCE_KINDS`` there names them all.
 
 ``discovery = "first-working"`` (default) tries sources in order and moves to
 the next only when one fails or lists no article; ``"all"`` merges them all.
@@ -34,31 +31,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from crawlers.source_kinds import SOURCE_KINDS, Source
 
 SITES_DIR = Path(__file__).with_name("sites")
-SOURCE_KINDS = (
-    "robots", "sitemap", "google-news-sitemap", "rss", "feed-autodiscovery", "wp-json", "listing",
-)
 DISCOVERY_MODES = ("first-working", "all")
 
 
 class RegistryError(ValueError):
     """A registry entry is malformed or a site name is unknown."""
-
-
-@dataclass(frozen=True)
-class Source:
-    kind: str
-    url: str
-    # listing pages: CSS selector or rel=next link to follow, and how far
-    max_pages: int = 5
-
-    def absolute(self, home: str) -> str:
-        return urljoin(home.rstrip("/") + "/", self.url)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ caching resolver.
 
 from __future__ import annotations
 
-from twisted.internet import defer
 from scrapy.resolver import CachingThreadedResolver
+from twisted.internet import defer
 
 
 class StaticHostsResolver(CachingThreadedResolver):

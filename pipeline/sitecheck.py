@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from crawlers import discovery
-from crawlers.registry import Site, Source
+from crawlers.registry import Site
+from crawlers.source_kinds import Source, source_kind
 
 MAX_CHILDREN = 3
 MAX_BYTES = 20 * 1024 * 1024
@@ -71,52 +72,27 @@ def fetch_into(check: SourceCheck, fetcher: Fetcher, not_found: str = "") -> byt
 
 
 def check_source(site: Site, source: Source, url: str, fetcher: Fetcher, depth: int = 0) -> SourceCheck:
-    if source.kind == "wp-json" and "per_page=" not in url:
-        url += ("&" if "?" in url else "?") + "per_page=100"
+    kind = source_kind(source.kind)
+    url = kind.check_url(url)
     check = SourceCheck(source.kind, url)
     body = fetch_into(check, fetcher)
     if body is None:
         return check
     try:
-        children: list[tuple[Source, str]] = []
-        kind = source.kind
-        if kind == "robots":
-            maps = discovery.robots_sitemaps(body.decode("utf-8", "replace"))
-            check.outcome = f"{len(maps)} Sitemap line(s)"
-            children = [(Source("sitemap", u), u) for u in maps]
-        elif kind == "feed-autodiscovery":
-            feeds = discovery.feed_links(body, url)
-            check.outcome = f"{len(feeds)} feed(s) announced"
-            children = [(Source("rss", u), u) for u in feeds]
-        elif kind in ("sitemap", "google-news-sitemap"):
-            sitemap = discovery.parse_sitemap(body)
-            if sitemap.kind == "index":
-                newest = sorted(sitemap.entries, key=lambda e: e.lastmod.timestamp() if e.lastmod else 0, reverse=True)
-                check.outcome = f"sitemap index of {len(sitemap.entries)} (checking the newest {MAX_CHILDREN})"
-                children = [(Source(kind, e.url), e.url) for e in newest]
-            else:
-                check.article_urls = sum(1 for e in sitemap.entries if site.is_article_url(e.url))
-                dated = sum(1 for e in sitemap.entries if e.published or e.lastmod)
-                check.outcome = f"{len(sitemap.entries)} URLs, {dated} dated"
-        elif kind == "rss":
-            entries = discovery.parse_feed(body, url)
-            check.article_urls = sum(1 for e in entries if site.is_article_url(e.url))
-            check.outcome = f"{len(entries)} items"
-        elif kind == "wp-json":
-            entries = discovery.parse_wp_posts(body)
-            check.article_urls = sum(1 for e in entries if site.is_article_url(e.url))
-            check.outcome = f"{len(entries)} posts on the first page"
-        elif kind == "listing":
-            links = discovery.page_links(body, url)
-            check.article_urls = sum(1 for u in links if site.is_article_url(u))
-            more = discovery.next_page_link(body, url)
-            check.outcome = f"{len(links)} links" + (", has a next page" if more else "")
+        reading = kind.read(body, url)
     except discovery.NotXml as err:
         check.outcome = f"unreadable: {err}"
         return check
+    check.outcome = reading.summary
+    check.article_urls = sum(1 for e in reading.entries if site.is_article_url(e.url))
+    children = list(reading.children)
+    if reading.is_index:
+        # an index of many: the newest parts say most about whether it is kept up
+        children.sort(key=lambda c: c.lastmod.timestamp() if c.lastmod else 0, reverse=True)
+        check.outcome += f" (checking the newest {MAX_CHILDREN})"
     if depth < 2:
-        for child_source, child_url in children[:MAX_CHILDREN]:
-            check.children.append(check_source(site, child_source, child_url, fetcher, depth + 1))
+        for child in children[:MAX_CHILDREN]:
+            check.children.append(check_source(site, child.source, child.source.url, fetcher, depth + 1))
     return check
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urlencode, urlsplit, urlunsplit, parse_qsl
 
 import scrapy
 from scrapy.http import Response
@@ -19,10 +18,11 @@ from twisted.python.failure import Failure
 from crawlers import discovery
 from crawlers.items import FetchedPage
 from crawlers.middlewares import note_event
+from crawlers.registry import Site
 from crawlers.signals import article_signals
-from crawlers.registry import Site, Source
+from crawlers.source_kinds import Source, source_kind
+from crawlers.stats import SOURCES_REPORT, stat_key
 
-WP_PAGE_SIZE = 50
 # sitemap indexes nested deeper than this are not followed (a loop or a trap)
 MAX_SITEMAP_DEPTH = 3
 
@@ -94,14 +94,15 @@ class NewsSpider(scrapy.Spider):
         self.seen_sources: dict[str, set[str]] = {s.name: set() for s in sites}
 
     # -- bookkeeping -------------------------------------------------------
-    def count(self, site: str, key: str, n: int = 1) -> None:
-        self.crawler.stats.inc_value(f"pknews/{site}/{key}", n)
+    def count(self, site: str, name: str, detail: str = "", n: int = 1) -> None:
+        """Add ``n`` to a site's counter ``name``, or to cause ``detail`` in group ``name``."""
+        self.crawler.stats.inc_value(stat_key(site, name, detail), n)
 
     def note_source(self, site: str, url: str, kind: str, outcome: str) -> None:
         """Remember what each source gave, for the run report."""
-        report = self.crawler.stats.get_value("pknews_sources", {})
+        report = self.crawler.stats.get_value(SOURCES_REPORT, {})
         report.setdefault(site, []).append({"url": url, "kind": kind, "outcome": outcome})
-        self.crawler.stats.set_value("pknews_sources", report)
+        self.crawler.stats.set_value(SOURCES_REPORT, report)
 
     # -- discovery ---------------------------------------------------------
     async def start(self):
@@ -114,12 +115,7 @@ class NewsSpider(scrapy.Spider):
     def start_source(self, site: Site, index: int):
         source = site.sources[index]
         self.progress[site.name][index].started = True
-        url = source.absolute(site.home)
-        if source.kind == "wp-json":
-            params = {"per_page": WP_PAGE_SIZE}
-            if self.since:
-                params["after"] = self.since.strftime("%Y-%m-%dT%H:%M:%S")
-            url = self.with_query(url, **params)
+        url = source_kind(source.kind).crawl_url(source.absolute(site.home), self.since)
         request = self.source_request(site, source, url, index)
         if request is not None:
             yield request
@@ -168,64 +164,37 @@ class NewsSpider(scrapy.Spider):
         try:
             requests = [r for r in self.follow_source(site, source, index, response) if r is not None]
         except discovery.NotXml as err:
-            self.count(site.name, "errors/source-unreadable")
+            self.count(site.name, "errors", "source-unreadable")
             self.note_source(site.name, response.url, source.kind, f"unreadable: {err}")
             self.logger.warning("%s: source %s unreadable: %s", site.name, response.url, err)
             yield from self.source_done(site, index, 0)
             return
         articles = sum(1 for r in requests if r.meta.get("role") == "article")
         self.count(site.name, "sources_ok")
-        self.count(site.name, "discovered", articles)
+        self.count(site.name, "discovered", n=articles)
         self.note_source(site.name, response.url, source.kind,
                          f"ok: {articles} article URLs, {len(requests) - articles} more sources")
         yield from requests
         yield from self.source_done(site, index, articles)
 
     def follow_source(self, site: Site, source: Source, index: int, response: Response):
-        kind = source.kind
+        """The requests one answer of a source leads to: articles, further sources, its next page."""
         page = response.meta["page"]
-        if kind == "robots":
-            for url in discovery.robots_sitemaps(response.text):
-                yield self.source_request(site, Source("sitemap", url), url, index)
-        elif kind == "feed-autodiscovery":
-            for url in discovery.feed_links(response.body, response.url):
-                yield self.source_request(site, Source("rss", url), url, index)
-        elif kind in ("sitemap", "google-news-sitemap"):
-            sitemap = discovery.parse_sitemap(response.body)
-            if sitemap.kind == "index":
-                if page > MAX_SITEMAP_DEPTH:
-                    return
-                for entry in sitemap.entries:
-                    if self.since and entry.lastmod and entry.lastmod < self.since:
-                        self.count(site.name, "skipped/old-sitemap")
-                        continue
-                    yield self.source_request(site, Source(kind, entry.url), entry.url, index, page + 1)
-            else:
-                yield from self.article_requests(site, sitemap.entries, kind)
-        elif kind == "rss":
-            yield from self.article_requests(site, discovery.parse_feed(response.body, response.url), kind)
-        elif kind == "wp-json":
-            entries = discovery.parse_wp_posts(response.body)
-            yield from self.article_requests(site, entries, kind)
-            total_pages = response.headers.get(b"X-WP-TotalPages")
-            more = int(total_pages) > page if total_pages and total_pages.isdigit() else len(entries) >= WP_PAGE_SIZE
-            if more and page < source.max_pages:
-                yield self.source_request(
-                    site, source, self.with_query(response.url, page=page + 1, per_page=WP_PAGE_SIZE), index, page + 1)
-        elif kind == "listing":
-            links = discovery.page_links(response.body, response.url)
-            entries = [discovery.Entry(u) for u in links if site.is_article_url(u)]
-            yield from self.article_requests(site, entries, kind, candidates=False)
-            next_url = discovery.next_page_link(response.body, response.url)
-            if next_url and page < source.max_pages and site.owns(next_url):
-                yield self.source_request(site, source, next_url, index, page + 1)
-
-    @staticmethod
-    def with_query(url: str, **params) -> str:
-        parts = urlsplit(url)
-        query = dict(parse_qsl(parts.query))
-        query.update({k: str(v) for k, v in params.items()})
-        return urlunsplit(parts._replace(query=urlencode(query)))
+        reading = source_kind(source.kind).read(
+            response.body, response.url, page, response.headers.to_unicode_dict())
+        yield from self.article_requests(site, reading.entries, source.kind, candidates=reading.candidates)
+        if reading.is_index and page > MAX_SITEMAP_DEPTH:
+            return
+        # an index's parts are one level deeper; sources it merely names start afresh
+        child_page = page + 1 if reading.is_index else 1
+        for child in reading.children:
+            if self.since and child.lastmod and child.lastmod < self.since:
+                self.count(site.name, "skipped", "old-sitemap")
+                continue
+            yield self.source_request(site, child.source, child.source.url, index, child_page)
+        next_url = reading.next_page
+        if next_url and page < source.max_pages and site.owns(next_url):
+            yield self.source_request(site, source, next_url, index, page + 1)
 
     def article_requests(self, site: Site, entries, via: str, candidates: bool = True):
         """Article requests for listed URLs. A sitemap or feed entry of another URL
@@ -239,7 +208,7 @@ class NewsSpider(scrapy.Spider):
                 continue
             date = entry.published or entry.lastmod
             if self.since and date and date < self.since:
-                self.count(site.name, "skipped/older-than-since")
+                self.count(site.name, "skipped", "older-than-since")
                 continue
             yield scrapy.Request(
                 entry.url,
@@ -256,7 +225,7 @@ class NewsSpider(scrapy.Spider):
             is_article, signal = article_signals(response.body)
             if not is_article:
                 # archived all the same, marked so extraction passes over it
-                self.count(site, f"skipped/not-an-article")
+                self.count(site, "skipped", "not-an-article")
                 response.meta["role"] = "page"
                 yield self.fetched(response)
                 return
@@ -273,7 +242,7 @@ class NewsSpider(scrapy.Spider):
 
         site = response.meta["site"]
         self.count(site, "pages_fetched")
-        self.count(site, "bytes", len(response.body))
+        self.count(site, "bytes", n=len(response.body))
         return FetchedPage(
             url=response.url,
             site=site,
@@ -293,7 +262,7 @@ class NewsSpider(scrapy.Spider):
         request = failure.request
         site = request.meta["site"]
         kind = error_kind(failure)
-        self.count(site, f"errors/source-{kind}")
+        self.count(site, "errors", f"source-{kind}")
         note_event(self.crawler.stats, site, request.url, f"errors/source-{kind}", _detail(failure))
         self.note_source(site, request.url, request.meta["source"].kind, f"failed: {kind}")
         self.logger.warning("%s: source %s failed: %s", site, request.url, kind)
@@ -304,9 +273,9 @@ class NewsSpider(scrapy.Spider):
         site = request.meta["site"]
         kind = error_kind(failure)
         if kind == "robots-disallowed":
-            self.count(site, "skipped/robots-disallowed")
+            self.count(site, "skipped", "robots-disallowed")
             return
-        self.count(site, f"errors/{kind}")
+        self.count(site, "errors", kind)
         listed = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL as listed
         note_event(self.crawler.stats, site, listed, f"errors/{kind}",
                    _detail(failure) + (f" (at {request.url})" if listed != request.url else ""))
