@@ -43,8 +43,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from extract.nlp.kinds import PLACE_KINDS, EntityKind  # noqa: E402
+
 GOLD = ROOT / "benchmarks" / "gold" / "entities"
-KINDS = ["city", "region", "place", "platform", "org", "person", "date"]
+# every entity kind of the vocabulary, with "place" (the places together) right after them
+KINDS = [*map(str, PLACE_KINDS), "place", *(str(k) for k in EntityKind if k not in PLACE_KINDS)]
 _STOP = {"the", "a", "an", "of", "in", "on", "and", "for", "to", "at", "from", "senior", "local"}
 
 
@@ -128,9 +131,10 @@ def run_pknews(items, model: str):
 
 
 def run_baseline(items, model: str):
+    from zoneinfo import ZoneInfo
+
     import spacy
     from dateparser.date import DateDataParser
-    from zoneinfo import ZoneInfo
 
     nlp = spacy.load(model)
     label_kind = {"GPE": "city", "LOC": "region", "ORG": "org", "PERSON": "person", "PRODUCT": "platform",
@@ -173,7 +177,8 @@ def speaker_match(gold: dict, pred: dict, org_table) -> bool:
     g, p = norm(gold["speaker"]), norm(pred.get("speaker"))
     if not g or not p:
         return False
-    strip = lambda s: re.sub(r"^(the|a|an) ", "", re.sub(r"['’]s?\b", "", s)).strip(" ,.")
+    def strip(s):
+        return re.sub(r"^(the|a|an) ", "", re.sub(r"['’]s?\b", "", s)).strip(" ,.")
     g, p = strip(g), strip(p)
     if g == p:
         return True

@@ -118,6 +118,10 @@ def extract_body_only(url: str, raw: bytes, content_type: str | None = None) -> 
 
 
 def extract_article(page: Page, site_label: str | None = None) -> Article:
+    """The article of ``page``, or an Article with its ``skip_reason`` when the page holds
+    none. Cheap verdicts come first (empty, a feed, unparsable, a listing or login page by
+    URL and markup), so that no body is extracted for pages that are not articles; pages
+    the markup leaves in doubt are judged again once their text and date are known."""
     site = site_label or page.site or (urlsplit(page.url).hostname or "")
     markup = decode_html(page)
     if not markup.strip():

@@ -24,27 +24,12 @@ import trafilatura
 from lxml import etree
 from trafilatura.xml import xmltotxt
 
+from extract.constants import PRECLEAN_CLASS, PRECLEAN_CLASS_HINTS, PRECLEAN_NEUTRAL_PREFIXES, STAMP_LINE
 from extract.dom import in_boilerplate, norm_text, simplify
 
-_PRE_REMOVE = re.compile(
-    r"^(?:.*[-_])?(?:share(?:bar|buttons?|tools|-?links|daddy|this|-?box|-title)?|sharing|social(?:-?(?:share|links|icons|media|buttons|bar))?|"
-    r"related(?:-?(?:posts?|articles?|stories|news|content|links))?|recent-?posts?|more-?popular|popular-?posts?|"
-    r"also-?read|read-?also|read-?more|newsletter(?:-?box|-?signup|-?form)?|subscribe(?:-?box|-?form)?|"
-    r"login(?:-?form|-?modal|-?popup)?|signin|sign-in|modal|popup|cookie(?:-?notice|-?banner|-?consent)?|"
-    r"consent|gdpr|comments?(?:-?(?:area|form|list|section|respond|wrap))?|respond|comment-respond|"
-    r"sidebar(?:-?wrap)?|widget(?:-?area)?|author-?(?:box|bio)|about-?author|post-?tags|entry-?tags|tags-?links|"
-    r"breadcrumbs?|post-?navigation|nav-?links|top-?bar|header-?date|newsletter-terms|"
-    r"outbrain|taboola|ad-?slot|advert(?:isement)?)(?:[-_].*)?$",
-    re.I,
-)
-# cheap pre-filter: a lower-cased class/id string without any of these cannot match _PRE_REMOVE
-_HINT_KEYS = ("shar", "social", "relat", "recent", "popular", "also", "read", "newsletter", "subscri", "log",
-              "sign", "modal", "popup", "cookie", "consent", "gdpr", "comment", "respond", "sidebar", "widget",
-              "author", "tags", "breadcrumb", "navigation", "nav-", "top", "header", "outbrain", "taboola",
-              "slot", "advert")
-_HINT_RE = re.compile("|".join(map(re.escape, _HINT_KEYS)))
+# cheap pre-filter before the per-token PRECLEAN_CLASS match
+_HINT_RE = re.compile("|".join(map(re.escape, PRECLEAN_CLASS_HINTS)))
 _EMBED_KEYS = ("twitter-tweet", "instagram-media", "tiktok-embed", "embed-twitter", "wp-block-embed")
-_NEUTRAL = ("no-", "has-", "with-", "is-", "without-")
 _PRE_REMOVE_TAGS = ("aside", "nav", "footer", "form", "dialog")
 _KEEP_TAGS = {"html", "body", "main", "article", "p", "h1", "h2", "h3", "h4", "blockquote", "figure"}
 
@@ -146,8 +131,8 @@ def preclean(tree, headline=None) -> None:
             continue
         if tag in ("main", "article", "h1"):
             continue
-        if _HINT_RE.search(cls) and any(_PRE_REMOVE.match(tok) for tok in cls.split()
-                                                     if not tok.startswith(_NEUTRAL)):
+        if _HINT_RE.search(cls) and any(PRECLEAN_CLASS.match(tok) for tok in cls.split()
+                                        if not tok.startswith(PRECLEAN_NEUTRAL_PREFIXES)):
             doomed.append(el)
     if not doomed:
         return
@@ -204,13 +189,6 @@ def link_share(text: str, anchors: set[str]) -> float:
     return min(1.0, covered / len(t))
 
 
-_DATEISH = re.compile(
-    r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d{2}|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"min read|minutes? ago|hours? ago)\b|"
-    # a stamp label leads its line ("Updated 2 hours ago", "Published: ..."); the same word
-    # inside a sentence ("This story will be updated accordingly") is prose
-    r"^\W*(?:last\s+)?(?:updated|published|posted)\b", re.I)
 _BYLINE = re.compile(r"^(?:by|von|par|por|door|di)\s+\S", re.I)
 _TAIL_PROMO = re.compile(
     r"follow\s+(?:us|him|her|them|me|\w+)\s+on\b|\bon\s+(?:twitter|facebook|instagram)\b.*@|@\w+\s*\.?$|"
@@ -236,7 +214,7 @@ def _is_head_junk(text: str, title_s: str, site_names: list[str], anchors: set[s
     if title_s and (st == title_s or (len(words) >= 3 and len(title_s.split()) >= 3 and len(st) <= 1.5 * len(title_s)
                                       and (f" {st} " in f" {title_s} " or f" {title_s} " in f" {st} "))):
         return True
-    if len(words) <= 12 and _DATEISH.search(text) and not text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
+    if len(words) <= 12 and STAMP_LINE.search(text) and not text.rstrip().endswith((".", "?", "!", "\u201d", '"')):
         return True
     if len(words) <= 8 and _BYLINE.match(text):
         return True

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from extract.dom import (article_ld, in_boilerplate, json_ld_objects, meta_content, norm_text, own_text, simplify,
-                         text_of, title_element)
+from extract.constants import BYLINE_DATE_PART
+from extract.dom import (
+    article_ld,
+    in_boilerplate,
+    json_ld_objects,
+    meta_content,
+    norm_text,
+    own_text,
+    simplify,
+    text_of,
+    title_element,
+)
 from extract.pubdate import parse_text_dates
 
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
@@ -22,7 +32,6 @@ _AUTHOR_LINK = re.compile(r"/(?:authors?|writers?|columnists?|reporters?)/", re.
 _AUTHOR_HINT = re.compile(r"author|byline|writer|reporter|contributor|story__byline", re.I)
 # a byline element says little: longer text is an excerpt or a bio
 _BYLINE_WORDS = 12
-_DATEISH = re.compile(r"\b(?:\d{1,2}:\d{2}|\d{4}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b", re.I)
 
 
 def _host_words(url: str) -> set[str]:
@@ -115,7 +124,7 @@ def split_authors(raw: str) -> list[str]:
     out: list[str] = []
     for part in _AUTHOR_SPLIT.split(s):
         part = _BY.sub("", part).strip(" .:-–—")
-        if not part or _NOT_NAME.match(part) or _DATEISH.search(part) or len(part) > 60:
+        if not part or _NOT_NAME.match(part) or BYLINE_DATE_PART.search(part) or len(part) > 60:
             continue
         if len(part.split()) > 5 or part.startswith(("http", "@")) or "/" in part or _NOT_AUTHOR.search(part):
             continue

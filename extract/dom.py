@@ -6,20 +6,12 @@ import html as html_lib
 import json
 import re
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
-# containers whose dates, names and text are not the article's own
-_BOILER_RE = re.compile(
-    r"related|recent|popular|trending|more-(?:stories|news|from|popular)|also-read|read-?more|"
-    r"sidebar|widget|comment|respond|reply|footer|top-?bar|header-date|current-date|today|"
-    r"newsletter|subscribe|signup|sign-up|login|log-in|modal|popup|cookie|consent|gdpr|"
-    r"breaking|ticker|menu|navbar|nav-|-nav|breadcrumb|carousel|slider|"
-    r"promo|advert|sponsor|\bads?\b|outbrain|taboola|recommend|next-post|prev-post|post-navigation|"
-    r"author-box|author-bio|about-author|tags?-?(?:list|links|cloud)|post-tags|entry-tags",
-    re.I,
-)
-_NEUTRAL_PREFIXES = ("has-", "with-", "no-", "is-", "layout-", "page-", "single", "post-type", "type-")
+from extract.constants import BOILERPLATE_CLASS, CONTAINER_NEUTRAL_PREFIXES
+
 _BOILER_TAGS = {"aside", "footer", "nav", "form", "noscript", "template"}
 WS = re.compile(r"\s+")
 
@@ -64,9 +56,9 @@ def is_boilerplate_container(el) -> bool:
         # the site header, not an article header (which holds the h1)
         return not el.xpath(".//h1")
     for tok in attr_tokens(el).split():
-        if tok.lower().startswith(_NEUTRAL_PREFIXES):
+        if tok.lower().startswith(CONTAINER_NEUTRAL_PREFIXES):
             continue
-        if _BOILER_RE.search(tok):
+        if BOILERPLATE_CLASS.search(tok):
             # a container named like boilerplate that holds the headline is the article's
             # column, whatever the theme calls it ("sidebar_content" on some WordPress themes)
             return not el.xpath(".//h1")

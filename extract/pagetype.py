@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from extract.dom import ARTICLE_TYPES, json_ld_objects, ld_types, meta_content
+from extract.dom import ARTICLE_TYPES, in_boilerplate, json_ld_objects, ld_types, meta_content
 
 _LISTING_PATH = re.compile(
     r"/(?:category|categories|tag|tags|topic|topics|author|authors|archive|archives|section|search)(?:/|$)|"
@@ -89,7 +89,6 @@ def _is_login_form_page(tree) -> bool:
 
 def _teaser_count(tree) -> int:
     """Headlines linking to other pages, outside boilerplate blocks (teasers of a listing)."""
-    from extract.dom import in_boilerplate
     n = 0
     for h in tree.xpath(".//*[self::h2 or self::h3][.//a[@href]]"):
         if not in_boilerplate(h):

@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from extract.constants import KARACHI, MONTHS, URDU_MONTHS
 from extract.dom import article_ld, in_boilerplate, meta_content, norm_text, own_text, page_ld
 
-KARACHI = ZoneInfo("Asia/Karachi")
 EARLIEST = date(1994, 1, 1)
 # the article header: visible characters read before / after the headline
 WINDOW_BEFORE = 250
@@ -47,14 +46,8 @@ WEAK_META = ("date",)
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "article:modified", "lastmod", "last-modified")
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    # Urdu
-    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6, "جولائی": 7, "اگست": 8,
-    "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
-}
+# month words as the sites write them, in English or Urdu
+_MONTHS = {**MONTHS, **URDU_MONTHS}
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)\.?")
@@ -264,6 +257,11 @@ def _element_dates(el) -> list[tuple[datetime | date, str]]:
 
 def find_dates(tree, url: str = "", fetched_at: datetime | None = None, h1=None,
                positions: dict | None = None) -> DateResult:
+    """The publication and modification dates of the page: every candidate from the
+    sources in the order of the module docstring, the first not later than the fetch time
+    winning, because metadata is the site's own statement and the header next to the
+    headline is what readers see; the exceptions (metadata stamped with the fetch day, a
+    date-only candidate taking its time from a later one) are noted where they apply."""
     published: list[DateFound] = []
     modified: list[DateFound] = []
 

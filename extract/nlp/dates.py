@@ -25,24 +25,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..constants import KARACHI, MONTHS, WEEKDAYS
 from .common import add_candidate, ensure_extensions, info
+from .kinds import EntityKind
 
-KARACHI = ZoneInfo("Asia/Karachi")
+_LABEL = EntityKind.DATE.label  # the rule spans' label, kept by the NER
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-# full names, for the components that must tell a day or month from a name ("On Sunday Ghani")
-WEEKDAY_NAMES = frozenset(_WEEKDAYS)
-MONTH_NAMES = frozenset(k for k in _MONTHS if len(k) > 4 or k in ("may", "june", "july"))
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _POD = r"(?:morning|afternoon|evening|night|midnight|noon)"
@@ -69,7 +61,7 @@ _PATTERNS = [
     rf"\b(?:(?:last|next|this|past|coming)\s+)?{_WD}(?:\s+{_POD})?\b",
     # yesterday (evening), today, tonight, tomorrow morning, last night, this morning, earlier today
     rf"\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{_POD})?\b",
-    rf"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
+    r"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
     # last week, this month, earlier this year, next year, the previous month
     r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b",
     # three days ago, 15 months back, a day earlier
@@ -106,7 +98,7 @@ _DURATION_RE = re.compile(
 )
 
 
-@Language.factory("pk_date_rules", default_config={})
+@Language.factory("pk_date_rules", default_config={}, assigns=["doc.spans", "doc._.pk_info"])
 def make_date_rules(nlp: Language, name: str) -> "DateRules":
     return DateRules(name)
 
@@ -133,7 +125,7 @@ class DateRules:
                 continue  # an older year only where a preposition makes it a time ("in 1905")
             spans.append((m.start(), m.end()))
         for s, e in spans:
-            span = doc.char_span(s, e, label="PK_DATE", alignment_mode="contract")
+            span = doc.char_span(s, e, label=_LABEL, alignment_mode="contract")
             if span is None or len(span) == 0:
                 continue
             add_candidate(doc, span, None, {}, priority=0)
@@ -245,9 +237,9 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         day_first = re.search(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON_NODOT.lower()})\b\.?(?:,?\s+(\d{{4}}))?", low)
     if m or day_first:
         if m:
-            mon, day, year = _MONTHS[m[1]], int(m[2]), m[3]
+            mon, day, year = MONTHS[m[1]], int(m[2]), m[3]
         else:
-            mon, day, year = _MONTHS[day_first[2]], int(day_first[1]), day_first[3]
+            mon, day, year = MONTHS[day_first[2]], int(day_first[1]), day_first[3]
         if year:
             return _safe_date(int(year), mon, day), ("part-of-day" if pod else "day"), extra
         if bd is None:
@@ -258,14 +250,14 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     # month year
     m = re.fullmatch(rf"({_MON_NODOT.lower()}),? (\d{{4}})", low)
     if m:
-        return f"{int(m[2]):04d}-{_MONTHS[m[1]]:02d}", "month", extra
+        return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}", "month", extra
     # month alone (with qualifiers): "mid-March" the nearest one, "last November" the one before
     # the base month, "next March" the one after it, "this March" the base year's
     m = re.fullmatch(rf"(?:mid-|early |late |the end of |end of |(last|this|next|coming) )?({_MON_NODOT.lower()})", low)
     if m:
         if bd is None:
             return None, "month", extra
-        mon = _MONTHS[m[2]]
+        mon = MONTHS[m[2]]
         y = {None: _nearest_month_year(mon, bd, future), "this": bd.year,
              "last": bd.year - (mon >= bd.month)}.get(m[1], bd.year + (mon <= bd.month))
         return f"{y:04d}-{mon:02d}", "month", extra
@@ -291,7 +283,7 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     if m:
         if bd is None:
             return None, ("part-of-day" if pod else "day"), extra
-        wd = _WEEKDAYS[m[2]]
+        wd = WEEKDAYS[m[2]]
         q = m[1]
         back = (bd.weekday() - wd) % 7
         ahead = (wd - bd.weekday()) % 7
@@ -422,13 +414,14 @@ def is_duration(text: str) -> bool:
     return bool(_DURATION_RE.search(text))
 
 
-@Language.factory("pk_dates", default_config={"use_model_dates": True})
+@Language.factory("pk_dates", default_config={"use_model_dates": True}, requires=["doc.ents", "token.dep", "token.pos"],
+                  assigns=["doc.ents", "doc._.pk_info"])
 def make_dates(nlp: Language, name: str, use_model_dates: bool) -> "DateResolver":
     return DateResolver(name, use_model_dates)
 
 
 class DateResolver:
-    """After the NER: resolve PK_DATE spans and the model's DATE/TIME entities."""
+    """After the NER: resolve the rule date spans and the model's DATE/TIME entities."""
 
     def __init__(self, name: str, use_model_dates: bool = True) -> None:
         ensure_extensions()
@@ -436,13 +429,16 @@ class DateResolver:
         self.use_model_dates = use_model_dates
 
     def __call__(self, doc: Doc) -> Doc:
+        """Resolve the rule date spans and (``use_model_dates``) the model's DATE/TIME
+        entities, without the prepositions the model takes in; durations, Islamic-calendar
+        dates and expressions that cannot be resolved stay as they are: no date mention."""
         pub = doc._.published_at
         ents = list(doc.ents)
         out = []
         for ent in ents:
-            if ent.label_ == "PK_DATE" or (self.use_model_dates and ent.label_ in {"DATE", "TIME"}):
+            if ent.label_ == _LABEL or (self.use_model_dates and ent.label_ in {"DATE", "TIME"}):
                 span = ent
-                if ent.label_ != "PK_DATE":
+                if ent.label_ != _LABEL:
                     # trim determiners/prepositions the model sometimes includes
                     s, e = ent.start, ent.end
                     while s < e and doc[s].lower_ in {"the", "on", "since", "by", "in", "of", "from"}:
@@ -450,7 +446,7 @@ class DateResolver:
                     if s == e or is_duration(doc[s:e].text) or _HIJRI.search(doc[s:min(len(doc), e + 3)].text):
                         out.append(ent)
                         continue
-                    span = Span(doc, s, e, label="PK_DATE")
+                    span = Span(doc, s, e, label=_LABEL)
                 value, gran, extra = resolve(span.text, pub, future=is_future(span))
                 if gran == "month" and value and pub is not None and re.fullmatch(_MON_NODOT, span.text.strip(), re.I):
                     value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], pub)
@@ -458,9 +454,9 @@ class DateResolver:
                     out.append(ent)  # unresolvable (vague): not a date mention
                     continue
                 attrs = {"granularity": gran, **extra}
-                if span.label_ != "PK_DATE":
-                    span = Span(doc, span.start, span.end, label="PK_DATE")
-                info(doc)[(span.start_char, span.end_char, "PK_DATE")] = {"value": value, "attrs": attrs, "priority": 0}
+                if span.label_ != _LABEL:
+                    span = Span(doc, span.start, span.end, label=_LABEL)
+                info(doc)[(span.start_char, span.end_char, _LABEL)] = {"value": value, "attrs": attrs, "priority": 0}
                 out.append(span)
             else:
                 out.append(ent)

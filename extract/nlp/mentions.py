@@ -1,4 +1,8 @@
-"""Candidate merging (before the NER) and the final mention list (after it)."""
+"""Candidate merging (before the NER) and the final mention list (after it).
+
+pk_mentions owns ``doc._.mentions``: later components add to it only through
+:func:`add_person` (which keeps the list free of overlaps and in text order).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .common import CANDIDATES, LABEL_KIND, ensure_extensions, span_info
-from .dates import WEEKDAY_NAMES
+from ..constants import WEEKDAY_NAMES
+from .common import CANDIDATES, add_candidate, ensure_extensions, span_info
+from .kinds import LABEL_KIND, EntityKind
 from .types import Mention
 
 _TITLES = {"late", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "professor", "sir",
@@ -44,7 +49,7 @@ _ROLE_WORDS = _ROLE_NOUNS | {"rights", "digital", "former", "interior", "federal
                              "petitioner", "plaintiff", "respondent", "counsel", "complainant", "trader", "shopkeeper"}
 
 
-@Language.factory("pk_name_rules", default_config={})
+@Language.factory("pk_name_rules", default_config={}, assigns=["doc.spans", "doc._.pk_info"])
 def make_name_rules(nlp: Language, name: str) -> "NameRules":
     return NameRules(name)
 
@@ -57,8 +62,6 @@ class NameRules:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        from .common import add_candidate
-
         for m in _HYPHEN_NAME.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="PERSON", alignment_mode="contract")
             if span is not None and len(span):
@@ -66,7 +69,8 @@ class NameRules:
         return doc
 
 
-@Language.factory("pk_merge_candidates", default_config={})
+@Language.factory("pk_merge_candidates", default_config={}, requires=["doc.spans", "doc._.pk_info"],
+                  assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_merge(nlp: Language, name: str) -> "MergeCandidates":
     return MergeCandidates(name)
 
@@ -101,7 +105,8 @@ class MergeCandidates:
         return doc
 
 
-@Language.factory("pk_mentions", default_config={"keep_model_orgs": True, "keep_persons": True})
+@Language.factory("pk_mentions", default_config={"keep_model_orgs": True, "keep_persons": True},
+                  requires=["doc.ents", "doc._.pk_info"], assigns=["doc._.mentions"])
 def make_mentions(nlp: Language, name: str, keep_model_orgs: bool, keep_persons: bool) -> "MentionCollector":
     return MentionCollector(nlp, name, keep_model_orgs, keep_persons)
 
@@ -111,6 +116,19 @@ def clean_name(text: str) -> str:
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = re.sub(r"['’]s?$", "", t).strip()
     return t
+
+
+
+def add_person(doc: Doc, start_char: int, end_char: int) -> None:
+    """A person a later component found (a speaker's name the model missed) joins the
+    mentions as written, unless it overlaps a mention already there: the list stays free
+    of overlaps and in text order."""
+    mentions = doc._.mentions
+    if mentions is None or any(m.start_char < end_char and start_char < m.end_char for m in mentions):
+        return
+    name = doc.text[start_char:end_char]
+    mentions.append(Mention(EntityKind.PERSON, name, name, start_char, end_char, {}))
+    mentions.sort(key=lambda m: m.start_char)
 
 
 class MentionCollector:
@@ -145,6 +163,10 @@ class MentionCollector:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
+        """The final mentions, in text order: the resolved rule spans (an unresolved date
+        span is vague, not a mention), and the model's people (titles stripped; a surname
+        or first name alone gets the full name the article used) and organisations (names
+        ending in an organisation word, acronyms the text defines linked to full names)."""
         mentions: list[Mention] = []
         pub = doc._.published_at
         acr = self._acronyms(doc)
@@ -155,13 +177,13 @@ class MentionCollector:
                 inf = span_info(doc, ent)
                 if inf is None:
                     continue
-                if label == "PK_DATE" and "granularity" not in inf["attrs"]:
+                if label == EntityKind.DATE.label and "granularity" not in inf["attrs"]:
                     continue  # unresolved rule span (vague)
-                if label == "PK_DATE" and inf["value"] is None and pub is not None:
+                if label == EntityKind.DATE.label and inf["value"] is None and pub is not None:
                     continue
                 attrs = dict(inf["attrs"])
                 value = inf["value"]
-                if label == "PK_ORG" and ent.text in acr and attrs.get("acronym") is None:
+                if label == EntityKind.ORG.label and ent.text in acr and attrs.get("acronym") is None:
                     attrs["acronym"] = ent.text
                 mentions.append(Mention(LABEL_KIND[label], ent.text, value, ent.start_char, ent.end_char, attrs))
             elif label == "PERSON" and ent[-1].text in _ORG_WORDS and self.keep_model_orgs:
@@ -240,7 +262,7 @@ class MentionCollector:
             return None
         if self.places is not None and value in self.places.pk:
             return None
-        return Mention("person", text, value, ent.start_char, ent.end_char, {})
+        return Mention(EntityKind.PERSON, text, value, ent.start_char, ent.end_char, {})
 
     def _org(self, ent: Span, acr: dict[str, str]) -> Mention | None:
         text = clean_name(ent.text)
@@ -263,10 +285,10 @@ class MentionCollector:
         if self.orgs is not None:
             rec = self.orgs.lookup(text)
             if rec is not None:
-                return Mention("org", ent.text, rec["value"], ent.start_char, ent.end_char, dict(rec["attrs"]))
+                return Mention(EntityKind.ORG, ent.text, rec["value"], ent.start_char, ent.end_char, dict(rec["attrs"]))
         attrs = {"full_name": None, "acronym": None, "org_type": None}
         if text in acr:
             attrs["full_name"] = acr[text]
             attrs["acronym"] = text
-            return Mention("org", ent.text, acr[text], ent.start_char, ent.end_char, attrs)
-        return Mention("org", ent.text, text, ent.start_char, ent.end_char, attrs)
+            return Mention(EntityKind.ORG, ent.text, acr[text], ent.start_char, ent.end_char, attrs)
+        return Mention(EntityKind.ORG, ent.text, text, ent.start_char, ent.end_char, attrs)

@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .common import add_candidate, ensure_extensions, load_json
+from .kinds import EntityKind
 
 
 class OrgTable:
@@ -36,7 +37,7 @@ class OrgTable:
         return self.by_form.get(t) or self.by_lower.get(t.lower())
 
 
-@Language.factory("pk_orgs", default_config={})
+@Language.factory("pk_orgs", default_config={}, assigns=["doc.spans", "doc._.pk_info"])
 def make_orgs(nlp: Language, name: str) -> "OrgsComponent":
     return OrgsComponent(nlp, name)
 
@@ -58,5 +59,5 @@ class OrgsComponent:
             if e < len(doc) and doc[e].lower_ in rec["not_followed_by"]:
                 continue  # "Article 19 of the Constitution" is not the NGO
             # "Senate", "Supreme Court" alone are fine; lower-case aliases need no check.
-            add_candidate(doc, Span(doc, s, e, label="PK_ORG"), rec["value"], rec["attrs"], priority=1)
+            add_candidate(doc, Span(doc, s, e, label=EntityKind.ORG.label), rec["value"], rec["attrs"], priority=1)
         return doc

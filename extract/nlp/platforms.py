@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .common import add_candidate, ensure_extensions, load_json
+from .kinds import EntityKind
 
 _X_REJECT_PREV = {
     "section", "article", "clause", "chapter", "schedule", "annex", "annexure", "appendix", "part",
@@ -46,7 +47,8 @@ _CONTEXT_WORDS = {
 }
 
 
-@Language.factory("pk_platforms", default_config={})
+@Language.factory("pk_platforms", default_config={}, requires=["token.pos", "token.is_sent_start"],
+                  assigns=["doc.spans", "doc._.pk_info"])
 def make_platforms(nlp: Language, name: str) -> "PlatformsComponent":
     return PlatformsComponent(nlp, name)
 
@@ -146,5 +148,5 @@ class PlatformsComponent:
             if self._x_ok(doc, s, all_spans):
                 keep.append((s, e, key))
         for s, e, key in keep:
-            add_candidate(doc, Span(doc, s, e, label="PK_PLATFORM"), key, self.meta[key], priority=2)
+            add_candidate(doc, Span(doc, s, e, label=EntityKind.PLATFORM.label), key, self.meta[key], priority=2)
         return doc

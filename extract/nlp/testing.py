@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from spacy.language import Language
 
+from .pipeline import build_nlp
+
 
 @lru_cache(maxsize=1)
 def shared_nlp() -> Language:
-    from .pipeline import build_nlp
-
     return build_nlp()

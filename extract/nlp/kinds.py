@@ -1,0 +1,72 @@
+"""The entity vocabulary: the kinds of mention, the kinds of speaker, the span labels
+the rule components use for them, and every attr a mention may carry.
+
+The components and the benchmark (benchmarks/entities.py) read the kinds from here;
+docs/schema.md describes each one. Both enums are ``str`` enums: a kind
+compares equal to its plain value ("city" == EntityKind.CITY), and the pipeline hands
+plain strings out (see pipeline.py, ``pk_output``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EntityKind(StrEnum):
+    """What a mention names; the value is the ``mentions.kind`` column. The order here
+    is the order the benchmark reports them in."""
+
+    CITY = "city"
+    REGION = "region"
+    PLATFORM = "platform"
+    ORG = "org"
+    PERSON = "person"
+    DATE = "date"
+
+    @property
+    def label(self) -> str | None:
+        """The span label the rule components put on ``doc.ents`` for this kind, so that
+        the statistical NER keeps the span; None for people, who come from the model's
+        own PERSON label (pk_name_rules adds to it)."""
+        return _RULE_LABELS.get(self)
+
+
+class SpeakerKind(StrEnum):
+    """Who speaks a quote; the value is the ``quotes.speaker_kind`` column."""
+
+    PERSON = "person"
+    ORG = "org"
+    UNNAMED = "unnamed"
+
+
+_RULE_LABELS = {
+    EntityKind.CITY: "PK_CITY",
+    EntityKind.REGION: "PK_REGION",
+    EntityKind.PLATFORM: "PK_PLATFORM",
+    EntityKind.ORG: "PK_ORG",
+    EntityKind.DATE: "PK_DATE",
+}
+# rule span label -> the kind of mention it becomes
+LABEL_KIND: dict[str, EntityKind] = {label: kind for kind, label in _RULE_LABELS.items()}
+
+# places: the benchmark also scores the two together ("place"), and quote rules read a
+# subject inside a place name as a parse slip
+PLACE_KINDS = (EntityKind.CITY, EntityKind.REGION)
+
+# Every key a Mention.attrs may hold, with its type (all nullable); the pipeline
+# flattens attrs into these columns.
+ATTR_TYPES: dict[str, type] = {
+    "place_type": str,  # city, province, territory, district, tribal districts, region, country
+    "country": str,  # ISO 3166-1 alpha-2, "PK" for Pakistani places
+    "province": str,  # Pakistani province/territory of the place
+    "latitude": float,
+    "longitude": float,
+    "geonames_id": int,
+    "population": int,
+    "granularity": str,  # date: day, part-of-day, week, month, year, decade, time
+    "part_of_day": str,  # date: morning, afternoon, evening, night, midnight, noon
+    "category": str,  # platform: social media, messaging, video, network, operator, circumvention ...
+    "full_name": str,  # org: full name (acronyms linked)
+    "acronym": str,  # org
+    "org_type": str,  # org (curated list): regulator, party, court, ngo, team ...
+}
