@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/pknews demo
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # unit tests only: no crawl, subprocess or worker pool, nothing slow (markers in pyproject.toml)

@@ -33,7 +33,12 @@ for _p in (ROOT, ROOT / "benchmarks"):
 
 # the metric and aeb-dev loading live in the package (tests/test_extract_aeb.py uses them too)
 from pipeline.goldscore import (  # noqa: E402
-    AEB_DIR, load_aeb, pknews_body, prf, run_aeb, shingle_match,
+    AEB_DIR,
+    load_aeb,
+    pknews_body,
+    prf,
+    run_aeb,
+    shingle_match,
 )
 
 
@@ -71,7 +76,7 @@ def print_timing(pages) -> None:
             ("trafilatura bare_extraction with metadata", _trafilatura_metadata),
             ("pknews body only (extract_body_only)", pknews_body),
             ("pknews extract_article (all fields)", _extract_article_fn)]
-    print(f"CPU time on aeb-dev pages (best of 3, ms/page):")
+    print("CPU time on aeb-dev pages (best of 3, ms/page):")
     for label, fn in rows:
         print(f"  {label:45s} {cpu_ms_per_page(fn, pages):6.1f}")
 
@@ -118,7 +123,6 @@ def run_gold(verbose: bool = False) -> dict:
     from extract.article import extract_article
     from extract.page import Page
     from pipeline.snapshots import gold
-
     from pipeline.snapshots.sites import get_site
 
     fetched = datetime(2025, 9, 12, 9, 0, tzinfo=timezone.utc)

@@ -60,7 +60,7 @@ def pknews_fields(path: str) -> dict:
 
 
 def _reference(a):
-    from extract.rows import reference_datetime
+    from pipeline.extractor import reference_datetime
     return reference_datetime(a) if a.published else None
 
 
@@ -269,7 +269,8 @@ def pknews_entity_preds(records: list[dict], model: str) -> list[dict]:
 def stock_entity_preds(records: list[dict], model: str, run_baseline) -> list[dict]:
     """trafilatura's text and htmldate's date, en_core_web_sm alone (the entities
     benchmark's stock recipe); it has no quotes."""
-    from datetime import datetime, time as dtime
+    from datetime import datetime
+    from datetime import time as dtime
     from zoneinfo import ZoneInfo
     items = []
     for r in records:

@@ -194,8 +194,8 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
     result: dict = {"kind": kind}
     if kind == "trafilatura":
         from crawlers.registry import load_registry, site_for_url
-        from extract import rows as rowlib
         from extract.article import extract_article
+        from pipeline.extractor import reference_datetime
         from pipeline.sources import expand_paths, iter_pages
 
         registry = load_registry()
@@ -207,7 +207,7 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
             site = registry.get(page.site) if page.site else site_for_url(page.url, registry)
             article = extract_article(page, site_label=site.name if site else page.site)
             if not article.skip_reason:
-                out.append((article.text, rowlib.reference_datetime(article)))
+                out.append((article.text, reference_datetime(article)))
         result["seconds"] = time.perf_counter() - t
         result["cpu_seconds"] = time.process_time() - c
         result["pages"] = len(pages)
@@ -229,7 +229,7 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         c = time.process_time()
         # the pipeline's own batching: analyze_texts per batch of 64 pages
         n = 0
-        from pipeline.extraction import NLP_BATCH_SIZE
+        from pipeline.extractor import NLP_BATCH_SIZE
 
         result["nlp_batch_size"] = NLP_BATCH_SIZE
         for k in range(0, len(items), 64):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crawlers.registry import RegistryError, Site, select_sites
 from extract.nlp import DEFAULT_MODEL
-from pipeline.config import DataDir, default_data_dir, new_run_id
+from pipeline.config import DataDir, default_data_dir
 
 EXIT_USAGE = 2
 
@@ -78,39 +78,36 @@ def chosen_sites(args, group: str | None = "real") -> list[Site]:
 # -- commands ----------------------------------------------------------------
 
 def cmd_crawl(args) -> int:
+    from pipeline.counts import ExtractionReport
     from pipeline.crawl import contact_note, run_crawl
-    from pipeline.nightly import exit_code, format_summary
-    from pipeline.extraction import ExtractionReport
-
-    from pipeline.lock import EXIT_LOCKED
-    from pipeline.nightly import hold_lock
     from pipeline.recovery import recover
+    from pipeline.runs import Run, under_lock
+    from pipeline.summary import exit_code, format_summary
 
     data = DataDir(args.data).ensure()
     sites = chosen_sites(args, group=args.group)
-    lock = hold_lock(data, "crawl")
-    if lock is None:
-        return EXIT_LOCKED
-    try:
-        run_id = new_run_id()
-        log_file = data.runs / f"{run_id}.log"
-        recover(data, run_id)
+
+    def crawl(run: Run) -> int:
+        recover(data, run.id)
         overrides = parse_settings(args.set)
         note = contact_note(sites, overrides)
         if note:
             print(note, flush=True)
-        crawls = run_crawl(sites, data.root, run_id, since=parse_since(args.since),
+        crawls = run_crawl(sites, data.root, run.id, since=parse_since(args.since),
                            resolve=parse_pairs(args.resolve, "--resolve"), overrides=overrides,
-                           log_file=log_file)
-    finally:
-        lock.release()
-    print(format_summary(crawls, ExtractionReport(), data, log_file))
-    return exit_code(crawls)
+                           log_file=run.log_file)
+        print(format_summary(crawls, ExtractionReport(), data, run.log_file))
+        return exit_code(crawls)
+
+    return under_lock(Run(data, "crawl"), crawl)
 
 
 def cmd_extract(args) -> int:
     from pipeline.extraction import run_extraction
+    from pipeline.options import ExtractionOptions
+    from pipeline.runs import Run, under_lock
     from pipeline.sources import InputError
+    from pipeline.warc_extraction import after_live_reextraction
 
     data = DataDir(args.data)
     output = Path(args.output) if args.output else data.parquet
@@ -118,48 +115,38 @@ def cmd_extract(args) -> int:
         raise UsageError(f"--workers wants a number of at least 1, not {args.workers}")
     if args.scheduler and args.executor != "dask":
         raise UsageError("--scheduler goes with --executor dask")
+    options = ExtractionOptions(replace=not args.append, model=args.model, batch_size=args.batch_size,
+                                workers=args.workers, executor=args.executor, scheduler=args.scheduler,
+                                domains=args.domain)
     # writing into the data folder's own tables: one run at a time, catalog and versions kept right
     live = output.resolve() == data.parquet.resolve()
-    lock = None
-    if live:
-        from pipeline.lock import EXIT_LOCKED
-        from pipeline.nightly import hold_lock
+    paths = [Path(p) for p in args.paths]
 
-        lock = hold_lock(data, "extract")
-        if lock is None:
-            return EXIT_LOCKED
-    try:
-        report = run_extraction(
-            [Path(p) for p in args.paths], output, new_run_id(), replace=not args.append,
-            model=args.model, batch_size=args.batch_size, workers=args.workers,
-            executor=args.executor, scheduler=args.scheduler, domains=args.domain,
-        )
-        if live:
-            from pipeline.nightly import after_live_reextraction
+    def extract(run: Run) -> int:
+        try:
+            report = run_extraction(paths, output, run.id, options)
+            if live:
+                after_live_reextraction(data, paths)
+        except InputError as err:
+            raise UsageError(str(err)) from None
+        except (ImportError, OSError) as err:
+            if args.executor == "dask":
+                raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
+            raise
+        skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
+        print(f"{report.files} file(s), {report.pages} pages: {report.rows_line()}; skipped: {skipped}")
+        if report.passed_over:
+            passed = ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items()))
+            print(f"passed over unread: {passed}")
+        print(f"written to {output} in {report.seconds:.1f}s "
+              f"({report.executor}, {report.workers} worker(s), {report.tasks} task(s))")
+        if args.report:
+            import json
 
-            after_live_reextraction(data, [Path(p) for p in args.paths])
-    except InputError as err:
-        raise UsageError(str(err)) from None
-    except (ImportError, OSError) as err:
-        if args.executor == "dask":
-            raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
-        raise
-    finally:
-        if lock is not None:
-            lock.release()
-    skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
-    print(f"{report.files} file(s), {report.pages} pages: {report.articles} articles, "
-          f"{report.mentions} mentions, {report.quotes} quotes; skipped: {skipped}")
-    if report.passed_over:
-        passed = ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items()))
-        print(f"passed over unread: {passed}")
-    print(f"written to {output} in {report.seconds:.1f}s "
-          f"({report.executor}, {report.workers} worker(s), {report.tasks} task(s))")
-    if args.report:
-        import json
+            Path(args.report).write_text(json.dumps(report.as_dict(), indent=2) + "\n")
+        return 0
 
-        Path(args.report).write_text(json.dumps(report.as_dict(), indent=2) + "\n")
-    return 0
+    return under_lock(Run(data, "extract"), extract, lock=live)
 
 
 def cmd_nightly(args) -> int:

@@ -13,6 +13,7 @@ from scrapy.settings import Settings
 
 from crawlers.registry import Site
 from crawlers.spiders.news import NewsSpider
+from crawlers.stats import EVENTS_REPORT, SOURCES_REPORT, is_site_stat, parse_stat_key
 
 
 @dataclass
@@ -87,24 +88,24 @@ def run_crawl(
 def summarize(stats: dict, site_names: list[str]) -> dict[str, SiteCrawl]:
     result = {name: SiteCrawl(name) for name in site_names}
     for key, value in stats.items():
-        if not key.startswith("pknews/"):
+        if not is_site_stat(key):
             continue
-        _, site, *rest = key.split("/")
-        if site not in result or not rest:
+        stat = parse_stat_key(key)  # an unknown key raises: a figure nobody reads is a bug
+        if stat.site not in result:
             continue
-        entry = result[site]
-        if rest[0] == "errors":
-            entry.errors["/".join(rest[1:])] = value
-        elif rest[0] in ("skipped", "refetched"):
-            entry.skipped["/".join(rest)] = value
-        elif rest[0] == "retry-after":
-            entry.retry_after["/".join(rest[1:])] = value
-        elif hasattr(entry, rest[0]):
-            setattr(entry, rest[0], value)
-    for site, sources in stats.get("pknews_sources", {}).items():
+        entry = result[stat.site]
+        if stat.name == "errors":
+            entry.errors[stat.detail] = value
+        elif stat.name in ("skipped", "refetched"):
+            entry.skipped[stat.what] = value
+        elif stat.name == "retry-after":
+            entry.retry_after[stat.detail] = value
+        elif stat.name != "fallbacks":  # each fallback is in the sources report already
+            setattr(entry, stat.name, value)
+    for site, sources in stats.get(SOURCES_REPORT, {}).items():
         if site in result:
             result[site].sources = sources
-    for site, events in stats.get("pknews_events", {}).items():
+    for site, events in stats.get(EVENTS_REPORT, {}).items():
         if site in result:
             result[site].events = events
     return result

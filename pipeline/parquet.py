@@ -16,20 +16,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from crawlers import killpoints
-from pipeline.schema import TABLES
+from crawlers.atomic import atomic_write
+from pipeline.tables import TABLES
+
+
+def write_table(path: Path, table: pa.Table, killpoint: str) -> Path:
+    """Replace the fragment at ``path`` with ``table``, atomically; ``killpoint`` names
+    the moment between fsync and rename for the kill tests."""
+    return atomic_write(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"),
+                        lambda: killpoints.reached(killpoint))
 
 
 def write_fragment(folder: Path, name: str, rows: list[dict], schema: pa.Schema) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / name
-    tmp = folder / f".{name}.tmp"
-    table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    killpoints.reached("parquet-fragment")  # tests: a fragment written under its dot-name, not renamed
-    os.replace(tmp, final)
-    return final
+    return write_table(folder / name, pa.Table.from_pylist(rows, schema=schema), "parquet-fragment")
 
 
 class DatasetWriter:
@@ -60,7 +60,7 @@ class DatasetWriter:
                 continue
             self.seq[name] += 1
             fragment = f"part-{self.run_id}-{self.seq[name]:05d}.parquet"
-            self.fragments.append(write_fragment(self.target / name, fragment, rows, TABLES[name]))
+            self.fragments.append(write_fragment(self.target / name, fragment, rows, TABLES[name].schema))
             self.buffers[name] = []
 
     def close(self) -> None:

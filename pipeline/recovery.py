@@ -26,7 +26,7 @@ from pathlib import Path
 from crawlers.catalog import Catalog
 from crawlers.warc import OPEN_SUFFIX, salvage
 from pipeline.config import DataDir
-from pipeline.schema import TABLES
+from pipeline.tables import TABLES
 
 
 @dataclass

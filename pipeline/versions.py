@@ -5,10 +5,10 @@ fragments are immutable files, so the older row's ``is_latest`` is corrected
 afterwards: ``reconcile_versions`` reads the few key columns of every
 articles fragment, numbers each article's rows by fetch time (``version`` 1,
 2, ...), marks the last one ``is_latest``, and rewrites (atomically, under a
-dot-name then renamed) only the fragments where a value changes. Mentions and
-quotes of a replaced version get ``is_latest`` false too (a version's rows
-share the name prefix of the fragments they were written to). It is
-idempotent: a run killed halfway is finished by the next. The nightly job runs
+dot-name then renamed) only the fragments where a value changes. The rows of
+the tables hanging off a replaced version (mentions, quotes) get ``is_latest``
+false too (a version's rows share the name prefix of the fragments they were
+written to). It is idempotent: a run killed halfway is finished by the next. The nightly job runs
 it after extraction; after a re-extraction run it yourself:
 
     python -m pipeline.versions DATA/parquet
@@ -16,7 +16,6 @@ it after extraction; after a re-extraction run it yourself:
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -24,8 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from crawlers import killpoints
-from pipeline.schema import ARTICLES
+from pipeline.parquet import write_table
+from pipeline.tables import ARTICLE_CHILDREN, ARTICLES
 
 KEY_COLUMNS = ("article_id", "content_sha256", "fetched_at", "version", "is_latest")
 
@@ -44,7 +43,7 @@ def _keys(path: Path) -> pd.DataFrame:
     return df[list(KEY_COLUMNS)]
 
 
-def _rewrite(path: Path, columns: dict[str, list], schema: pa.Schema = ARTICLES) -> None:
+def _rewrite(path: Path, columns: dict[str, list], schema: pa.Schema = ARTICLES.schema) -> None:
     table = pq.read_table(path)
     for name, values in columns.items():
         column = pa.array(values, type=schema.field(name).type)
@@ -56,17 +55,12 @@ def _rewrite(path: Path, columns: dict[str, list], schema: pa.Schema = ARTICLES)
         if field.name not in table.column_names:
             table = table.append_column(field.name, pa.nulls(len(table), type=field.type))
     table = table.select(schema.names).cast(schema)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    killpoints.reached("versions-rewrite")  # tests: new fragment written, not yet renamed
-    os.replace(tmp, path)
+    write_table(path, table, "versions-rewrite")
 
 
 def reconcile_versions(parquet_root: Path) -> dict:
     """Number every article's versions and mark the latest; returns what it did."""
-    folder = Path(parquet_root) / "articles"
+    folder = Path(parquet_root) / ARTICLES.name
     files = _fragments(folder) if folder.is_dir() else []
     result = {"fragments": len(files), "rewritten": 0, "articles": 0, "with_versions": 0, "duplicate_rows": 0}
     if not files:
@@ -94,13 +88,14 @@ def reconcile_versions(parquet_root: Path) -> dict:
         _rewrite(files[i], {"version": rows["want_version"].astype(int).tolist(),
                             "is_latest": rows["want_latest"].astype(bool).tolist()})
         result["rewritten"] += 1
-    # mentions and quotes: those of a replaced version are not the latest. A version's
-    # rows share its fragments' name prefix (the WARC file or extraction task they came from)
+    # rows hanging off a replaced version are not the latest. A version's rows share
+    # its fragments' name prefix (the WARC file or extraction task they came from)
     versioned = set(counts[counts > 1].index)
     latest = {(a, prefix(files[f].name)) for a, f in df.loc[df["want_latest"], ["article_id", "file"]].itertuples(index=False)
               if a in versioned}
-    for table in ("mentions", "quotes"):
-        result[f"{table}_rewritten"] = _mark_children(Path(parquet_root) / table, versioned, latest)
+    for table in ARTICLE_CHILDREN:
+        result[f"{table.name}_rewritten"] = _mark_children(Path(parquet_root) / table.name, table.schema,
+                                                           versioned, latest)
     return result
 
 
@@ -109,12 +104,9 @@ def prefix(fragment_name: str) -> str:
     return fragment_name.removesuffix(".parquet").rsplit("-", 1)[0]
 
 
-def _mark_children(folder: Path, versioned: set, latest: set) -> int:
-    from pipeline.schema import TABLES
-
+def _mark_children(folder: Path, schema: pa.Schema, versioned: set, latest: set) -> int:
     if not folder.is_dir():
         return 0
-    schema = TABLES[folder.name]
     rewritten = 0
     for path in _fragments(folder):
         names = pq.read_schema(path).names

@@ -85,6 +85,6 @@ def test_sites_check_reports_each_source(tmp_path):
                         "--resolve", f"{host_of(site)}=127.0.0.1", timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert any("rss" in l and " 404 " in l for l in lines)
-    assert any("wp-json" in l and "-> 14 article URLs" in l for l in lines), result.stdout
+    assert any("rss" in line and " 404 " in line for line in lines)
+    assert any("wp-json" in line and "-> 14 article URLs" in line for line in lines), result.stdout
     assert "1 of 2 configured sources yield article URLs" in result.stdout

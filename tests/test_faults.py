@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import crawl_args, last_report, pknews
-from tests.faultserver import DOWN, ESCAPE_PATHS, EVIL, FAULTS, GOOD, HOSTILE, FaultServer
+from tests.faultserver import DOWN, EVIL, FAULTS, GOOD, HOSTILE, FaultServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl
 

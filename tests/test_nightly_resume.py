@@ -14,9 +14,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FAST, pknews, snapshot_args as _all_sites
+from tests.conftest import FAST, pknews
+from tests.conftest import snapshot_args as _all_sites
 from tests.nightly_helpers import (
-    articles, assert_consistent, assert_readers_see_only_complete_files, sigkill, start, table_rows, wait_for,
+    articles,
+    assert_consistent,
+    assert_readers_see_only_complete_files,
+    sigkill,
+    start,
+    table_rows,
+    wait_for,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # every test needs at least one full crawl

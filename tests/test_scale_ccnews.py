@@ -7,9 +7,12 @@ from collections import Counter
 import pytest
 from warcio.recordloader import ArcWarcRecord
 
-from pipeline.extraction import BatchRows, plan_tasks, run_extraction
+from pipeline.extraction import run_extraction
+from pipeline.extractor import BatchRows
+from pipeline.options import ExtractionOptions
 from pipeline.snapshots.archives import FETCHED_AT, build_ccnews_warc
 from pipeline.sources import is_own_warc, iter_warc
+from pipeline.tasks import plan_tasks
 
 
 class CountingExtractor:
@@ -58,7 +61,7 @@ def test_only_registered_domains_reach_extraction(ccnews, tmp_path, monkeypatch)
 
     monkeypatch.setattr(ArcWarcRecord, "content_stream", spy)
     extractor = CountingExtractor()
-    report = run_extraction([path], tmp_path / "out", "cc", replace=True, extractor=extractor)
+    report = run_extraction([path], tmp_path / "out", "cc", ExtractionOptions(replace=True), extractor=extractor)
     urls = [p.url for p in extractor.pages]
     assert len(urls) == 3 and all(u.startswith("https://www.dawn.com/news/") for u in urls)
     # foreign records and the kept domain's PDF: payload never read, HTML never parsed
@@ -70,8 +73,8 @@ def test_only_registered_domains_reach_extraction(ccnews, tmp_path, monkeypatch)
 def test_domain_option_chooses_the_domains(ccnews, tmp_path):
     path, _ = ccnews
     extractor = CountingExtractor()
-    report = run_extraction([path], tmp_path / "out", "cc", replace=True, extractor=extractor,
-                            domains=["bbc.co.uk", "reuters.com"])
+    report = run_extraction([path], tmp_path / "out", "cc",
+                            ExtractionOptions(replace=True, domains=["bbc.co.uk", "reuters.com"]), extractor=extractor)
     hosts = Counter(p.url.split("/")[2] for p in extractor.pages)
     assert set(hosts) == {"www.bbc.co.uk", "www.reuters.com"} and sum(hosts.values()) == 49
     # every other record, the dawn.com articles and PDF included, is foreign now
@@ -96,9 +99,9 @@ def test_cli_domain_option(ccnews, tmp_path, capsys, monkeypatch):
     from pipeline import cli
 
     path, _ = ccnews
-    import pipeline.extraction as extraction
+    from pipeline import executors
 
-    monkeypatch.setattr(extraction, "Extractor", lambda model: CountingExtractor())
+    monkeypatch.setattr(executors, "Extractor", lambda model: CountingExtractor())
     code = cli.main(["extract", str(path), "--output", str(tmp_path / "o"), "--domain", "cbc.ca", "--workers", "1",
                      "--report", str(tmp_path / "r.json")])
     out = capsys.readouterr().out

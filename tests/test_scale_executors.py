@@ -7,11 +7,14 @@ import pandas as pd
 import pytest
 
 from crawlers.warc import RollingWarcWriter
-from pipeline import extraction
-from pipeline.extraction import plan_tasks, run_extraction
+from pipeline import tasks as tasklib
+from pipeline.extraction import run_extraction
+from pipeline.extractor import BatchRows
+from pipeline.options import ExtractionOptions
 from pipeline.snapshots.archives import FETCHED_AT
 from pipeline.snapshots.synthetic import corpus_pages
 from pipeline.sources import BadRecord, iter_warc
+from pipeline.tasks import plan_tasks
 
 TABLES = ("articles", "mentions", "quotes", "skipped")
 
@@ -58,7 +61,7 @@ def test_slices_cover_every_record_once(corpus):
 def test_plan_slices_big_files_for_several_workers(corpus, monkeypatch):
     files = sorted(corpus.glob("*.warc.gz"))
     assert [t.kind for t in plan_tasks(files)] == ["warc", "warc"]
-    monkeypatch.setattr(extraction, "MIN_SLICE_BYTES", 1000)
+    monkeypatch.setattr(tasklib, "MIN_SLICE_BYTES", 1000)
     tasks = plan_tasks(files, workers=2)
     assert len(tasks) > 2 and [t.index for t in tasks] == list(range(len(tasks)))
     assert all(t.domains is None for t in tasks), "our own WARC files are not domain-filtered"
@@ -67,7 +70,7 @@ def test_plan_slices_big_files_for_several_workers(corpus, monkeypatch):
 @pytest.fixture(scope="module")
 def single(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("single")
-    report = run_extraction([corpus], out, "single", replace=True)
+    report = run_extraction([corpus], out, "single", ExtractionOptions(replace=True))
     return out, report
 
 
@@ -81,7 +84,7 @@ def assert_same_rows(a: Path, b: Path):
 @pytest.mark.slow  # `single` loads the model and extracts the corpus
 def test_single_process_dedupes_across_files(single):
     out, report = single
-    assert report.articles == 10 and report.skipped["duplicate"] == 1
+    assert report.rows["articles"] == 10 and report.skipped["duplicate"] == 1
     assert report.stages["spacy"] > 0 and report.stages["trafilatura"] > 0 and report.stages["write"] > 0
     articles = pd.read_parquet(out / "articles")
     assert articles["url"].is_unique and len(articles) == 10
@@ -90,11 +93,10 @@ def test_single_process_dedupes_across_files(single):
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_process_pool_gives_single_process_rows(single, corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(extraction, "MIN_SLICE_BYTES", 20_000)  # cut the big file into slices
-    report = run_extraction([corpus], tmp_path / "pool", "pool", replace=True, workers=2)
+    monkeypatch.setattr(tasklib, "MIN_SLICE_BYTES", 20_000)  # cut the big file into slices
+    report = run_extraction([corpus], tmp_path / "pool", "pool", ExtractionOptions(replace=True, workers=2))
     assert report.tasks > 2
-    assert (report.articles, report.mentions, report.quotes) == (single[1].articles, single[1].mentions,
-                                                                 single[1].quotes)
+    assert report.rows == single[1].rows
     assert report.skipped == single[1].skipped
     assert_same_rows(single[0], tmp_path / "pool")
     names = [p.name for p in (tmp_path / "pool" / "articles").glob("*.parquet")]
@@ -105,19 +107,19 @@ def test_process_pool_gives_single_process_rows(single, corpus, tmp_path, monkey
 @pytest.mark.slow
 def test_dask_cluster_gives_single_process_rows(single, corpus, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
-    monkeypatch.setattr(extraction, "MIN_SLICE_BYTES", 20_000)
+    monkeypatch.setattr(tasklib, "MIN_SLICE_BYTES", 20_000)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-        report = run_extraction([corpus], tmp_path / "dask", "dask", replace=True,
-                                executor="dask", scheduler=cluster.scheduler_address)
+        report = run_extraction([corpus], tmp_path / "dask", "dask", ExtractionOptions(
+            replace=True, executor="dask", scheduler=cluster.scheduler_address))
     assert report.executor == "dask" and report.workers == 2 and report.tasks > 2
-    assert (report.articles, report.mentions, report.quotes) == (single[1].articles, single[1].mentions,
-                                                                 single[1].quotes)
+    assert report.rows == single[1].rows
     assert_same_rows(single[0], tmp_path / "dask")
 
 
 def test_html_tasks_open_absolute_paths_and_keep_given_labels(tmp_path, monkeypatch):
-    from pipeline.executors import WorkConfig, run_task
+    from pipeline.tasks import WorkConfig
+    from pipeline.worker import run_task
 
     (tmp_path / "in").mkdir()
     for k in range(3):
@@ -134,7 +136,7 @@ def test_html_tasks_open_absolute_paths_and_keep_given_labels(tmp_path, monkeypa
 
         def run_batch(self, pages):
             self.pages.extend(pages)
-            return extraction.BatchRows()
+            return BatchRows()
 
     stub = Stub()
     monkeypatch.chdir("/")  # a worker somewhere else

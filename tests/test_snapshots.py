@@ -16,10 +16,14 @@ import pytest
 
 from crawlers.registry import load_registry
 from pipeline.snapshots import (
-    SnapshotServer, all_sites, disallowed_paths, expected_articles, non_article_paths,
+    SnapshotServer,
+    all_sites,
+    disallowed_paths,
+    expected_articles,
+    non_article_paths,
     render_article_page,
 )
-from pipeline.snapshots.base import ArticleRecord, PKT, split_sentences
+from pipeline.snapshots.base import PKT, ArticleRecord, split_sentences
 from pipeline.snapshots.gold import article_records, render_path
 
 SITES = sorted(all_sites())

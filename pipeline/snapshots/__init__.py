@@ -8,7 +8,11 @@ gold data for tests and benchmarks in :mod:`pipeline.snapshots.gold`.
 
 from .base import ArticleRecord
 from .gold import (
-    ExpectedArticle, disallowed_paths, expected_articles, non_article_paths, render_article_page,
+    ExpectedArticle,
+    disallowed_paths,
+    expected_articles,
+    non_article_paths,
+    render_article_page,
     render_path,
 )
 from .sites import all_sites, get_site

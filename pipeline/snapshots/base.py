@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 PKT = timezone(timedelta(hours=5), "PKT")

@@ -13,8 +13,23 @@ import re
 
 from . import widgets as W
 from .base import (
-    HEADER_TODAY, ArticleRecord, hash_text, Request, Response, SiteTemplate, esc, html_response, iso, long_date,
-    google_news_sitemap, redirect, render_blocks, rss_feed, slugify, text_response, xml_response,
+    HEADER_TODAY,
+    ArticleRecord,
+    Request,
+    Response,
+    SiteTemplate,
+    esc,
+    google_news_sitemap,
+    hash_text,
+    html_response,
+    iso,
+    long_date,
+    redirect,
+    render_blocks,
+    rss_feed,
+    slugify,
+    text_response,
+    xml_response,
 )
 
 SECTIONS = [("Home", "/"), ("Latest", "/latest-news"), ("Pakistan", "/pakistan"), ("World", "/world"),

@@ -13,6 +13,7 @@ from .base import SiteTemplate
 from .dawn import Dawn
 from .drm import DigitalRightsMonitor
 from .photonews import PhotoNews
+from .variants import VARIANTS
 
 TEMPLATES: dict[str, type[SiteTemplate]] = {
     "photonews": PhotoNews,
@@ -49,9 +50,13 @@ def get_site(name: str) -> SiteTemplate:
         raise KeyError(f"unknown snapshot site {name!r}; known: {', '.join(all_sites())}") from None
 
 
-def site_for_host(hostname: str) -> SiteTemplate | None:
-    from .variants import variant_sites
+@lru_cache(maxsize=None)
+def variant_sites() -> dict[str, SiteTemplate]:
+    """The one-discovery-surface variants (``variants.py``), by name."""
+    return {cls.name: cls(_data(cls.data_module)) for cls in VARIANTS}
 
+
+def site_for_host(hostname: str) -> SiteTemplate | None:
     hostname = hostname.lower().rstrip(".")
     for s in (*_sites(), *variant_sites().values()):
         if s.hostname == hostname:

@@ -5,12 +5,11 @@ names, but each exposing only one way to find its articles (a sitemap index, a
 Google News sitemap, an RSS feed, the WordPress REST API, or listing pages).
 They are not part of the gold set (their articles are the drm/dawn ones), and
 their registry entries live in ``crawlers/sites/discovery.toml``, where some
-configured sources fail on purpose so the fallbacks are exercised.
+configured sources fail on purpose so the fallbacks are exercised. ``sites``
+binds them to their data (``sites.variant_sites``).
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from .base import Request, Response, SiteTemplate
 from .dawn import Dawn
@@ -61,10 +60,3 @@ class GoogleNewsOnly(Dawn):
 
 
 VARIANTS: tuple[type[SiteTemplate], ...] = (SitemapIndexOnly, RssOnly, WpJsonOnly, ListingOnly, GoogleNewsOnly)
-
-
-@lru_cache(maxsize=None)
-def variant_sites() -> dict[str, SiteTemplate]:
-    from .sites import _data
-
-    return {cls.name: cls(_data(cls.data_module)) for cls in VARIANTS}

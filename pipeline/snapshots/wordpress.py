@@ -11,14 +11,29 @@ RSS-only or REST-only variants are a few lines each.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from . import widgets as W
 from .base import (
-    ArticleRecord, Request, Response, SiteTemplate, esc, html_response, iso, iso_gmt_naive,
-    iso_local_naive, json_response, long_date, redirect, render_blocks, rss_feed, sitemap_index,
-    sitemap_urlset, slugify, text_response, xml_response,
+    ArticleRecord,
+    Request,
+    Response,
+    SiteTemplate,
+    esc,
+    html_response,
+    iso,
+    iso_gmt_naive,
+    iso_local_naive,
+    json_response,
+    long_date,
+    redirect,
+    rss_feed,
+    sitemap_index,
+    sitemap_urlset,
+    slugify,
+    text_response,
+    xml_response,
 )
-from datetime import datetime, timezone
 
 
 class WordPressTemplate(SiteTemplate):
