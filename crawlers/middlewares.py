@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -24,6 +22,7 @@ from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 
 from crawlers.catalog import Catalog
+from crawlers.progress import ProgressLine
 from crawlers.stats import EVENTS_REPORT, is_site_stat, parse_stat_key, stat_key
 
 EVENTS_PER_SITE = 200  # failure and skip details kept per site in the run report
@@ -149,10 +148,7 @@ class CrawlObserver:
     def __init__(self, crawler, stream=None):
         self.crawler = crawler
         self.stats = crawler.stats
-        self.stream = stream or sys.stderr
-        forced = os.environ.get("PKNEWS_PROGRESS")
-        self.enabled = forced == "1" if forced in ("0", "1") else self.stream.isatty()
-        self.started = time.monotonic()
+        self.progress = ProgressLine(stream)
         self.first: dict[str, float] = {}
         self.last: dict[str, float] = {}
         self.responses = 0
@@ -215,8 +211,8 @@ class CrawlObserver:
         return None
 
     def spider_opened(self, spider):
-        self.started = time.monotonic()
-        if self.enabled:
+        self.progress = ProgressLine(self.progress.stream, self.progress.enabled)  # the clock starts now
+        if self.progress.enabled:
             from twisted.internet.task import LoopingCall
 
             self._loop = LoopingCall(self.show)
@@ -227,10 +223,9 @@ class CrawlObserver:
             self.stats.set_value(stat_key(site, "duration"), round(self.last[site] - first, 2))
         if self._loop is not None and self._loop.running:
             self._loop.stop()
-        if self.enabled:
+        if self.progress.enabled:
             self.show()
-            self.stream.write("\n")
-            self.stream.flush()
+            self.progress.done()
 
     def show(self) -> None:
         totals: dict[str, float] = {}  # over all sites, by counter or group name
@@ -238,11 +233,10 @@ class CrawlObserver:
             if is_site_stat(key):
                 name = parse_stat_key(key).name
                 totals[name] = totals.get(name, 0) + value
-        elapsed = time.monotonic() - self.started
-        self.stream.write(
-            f"\rcrawl {int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}  sites {len(self.first)}"
+        elapsed = self.progress.elapsed
+        self.progress.show(
+            f"crawl {int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}  sites {len(self.first)}"
             f"  requests {int(totals.get('requests', 0))}  pages {int(totals.get('pages_fetched', 0))}"
             f"  articles {int(totals.get('articles_fetched', 0))}  errors {int(totals.get('errors', 0))}"
             f"  {totals.get('bytes', 0) / 1e6:.1f} MB   "
         )
-        self.stream.flush()

@@ -13,12 +13,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from crawlers.progress import ProgressLine
 from pipeline.counts import ExtractionReport
 from pipeline.dedupe import drop_cross_task_duplicates
 from pipeline.executors import open_executor
 from pipeline.options import ExtractionOptions
 from pipeline.parquet import DatasetWriter
-from pipeline.progress import ProgressLine
 from pipeline.sources import expand_paths
 from pipeline.tables import ARTICLES
 from pipeline.tasks import WorkConfig, plan_tasks

@@ -1,8 +1,11 @@
 """A one-line progress display, rewritten in place on a terminal and silent elsewhere
-(cron mail and log files must not fill with carriage returns)."""
+(cron mail and log files must not fill with carriage returns). PKNEWS_PROGRESS=1 or 0
+forces it on or off (tests read the crawl's line through a pipe). The crawl and the
+extraction both show theirs with it."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -10,7 +13,10 @@ import time
 class ProgressLine:
     def __init__(self, stream=None, enabled: bool | None = None):
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        if enabled is None:
+            forced = os.environ.get("PKNEWS_PROGRESS")
+            enabled = forced == "1" if forced in ("0", "1") else self.stream.isatty()
+        self.enabled = enabled
         self.started = time.monotonic()
 
     @property
