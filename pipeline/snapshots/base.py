@@ -311,30 +311,25 @@ PIXEL_GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f904010000000
 # Feeds and sitemaps
 # --------------------------------------------------------------------------
 
-def sitemap_urlset(entries: Iterable[tuple[str, datetime | None]]) -> str:
+def _sitemap(root: str, item: str, entries: Iterable[tuple[str, datetime | None]]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+             f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for loc, lastmod in entries:
-        lines.append("\t<url>")
+        lines.append(f"\t<{item}>")
         lines.append(f"\t\t<loc>{xml_escape(loc)}</loc>")
         if lastmod is not None:
             lines.append(f"\t\t<lastmod>{iso(lastmod)}</lastmod>")
-        lines.append("\t</url>")
-    lines.append("</urlset>")
+        lines.append(f"\t</{item}>")
+    lines.append(f"</{root}>")
     return "\n".join(lines) + "\n"
+
+
+def sitemap_urlset(entries: Iterable[tuple[str, datetime | None]]) -> str:
+    return _sitemap("urlset", "url", entries)
 
 
 def sitemap_index(entries: Iterable[tuple[str, datetime | None]]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for loc, lastmod in entries:
-        lines.append("\t<sitemap>")
-        lines.append(f"\t\t<loc>{xml_escape(loc)}</loc>")
-        if lastmod is not None:
-            lines.append(f"\t\t<lastmod>{iso(lastmod)}</lastmod>")
-        lines.append("\t</sitemap>")
-    lines.append("</sitemapindex>")
-    return "\n".join(lines) + "\n"
+    return _sitemap("sitemapindex", "sitemap", entries)
 
 
 def google_news_sitemap(entries: Iterable[tuple[str, ArticleRecord]], publication: str) -> str:
