@@ -27,8 +27,10 @@ import struct
 import threading
 import time
 from functools import lru_cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
+
+from pipeline.snapshots.loopback import LoopbackServer
 
 GOOD, HOSTILE, DOWN, EVIL = "good.faults.test", "hostile.faults.test", "down.faults.test", "evil.example"
 HOSTS = (GOOD, HOSTILE, DOWN, EVIL)
@@ -320,50 +322,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(404, b"not found\n", "text/plain")
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128  # the crawler opens many connections at once
-
-    def handle_error(self, request, client_address):
-        pass  # clients hang up on the big bodies on purpose
-
-
-class FaultServer:
+class FaultServer(LoopbackServer):
     """The fault sites on a loopback port (a context manager)."""
 
+    handler = _Handler
+    thread_name = "fault-server"
+
     def __init__(self, host: str = "127.0.0.1", port: int = 0):
-        self.host = host
-        self._port = port
-        self._httpd: ThreadingHTTPServer | None = None
+        super().__init__(host, port)
         self._lock = threading.Lock()
         self._log: list[tuple[str, str, float]] = []
         # good-site article path -> (revision, lastmod): see revise()
         self.revisions: dict[str, tuple[int, str]] = {}
 
-    def start(self) -> "FaultServer":
+    def prepare(self) -> None:
         for build in (big_body, bomb_body, huge_sitemap, many_sitemap):
-            build()  # built before serving: a slow build must not look like a slow server
-        handler = type("FaultHandler", (_Handler,), {"owner": self})
-        self._httpd = _Server((self.host, self._port), handler)
-        threading.Thread(target=self._httpd.serve_forever, name="fault-server", daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def __enter__(self) -> "FaultServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        assert self._httpd is not None
-        return self._httpd.server_address[1]
+            build()
 
     def base_url(self, short: str) -> str:
         return f"http://{short}.faults.test:{self.port}"

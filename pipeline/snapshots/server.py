@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 from .base import Request, Response
+from .loopback import LoopbackServer
 from .sites import all_sites, get_site, site_for_host
 
 
@@ -27,7 +28,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "nginx"
     sys_version = ""
     protocol_version = "HTTP/1.1"
-    snapshot: "SnapshotServer"  # set on the subclass made per server
+    owner: "SnapshotServer"  # set on the subclass made per server
 
     def version_string(self) -> str:
         return "nginx"
@@ -39,7 +40,7 @@ class _Handler(BaseHTTPRequestHandler):
         host_header = self.headers.get("Host", "")
         hostname = host_header.rsplit(":", 1)[0] if not host_header.startswith("[") else host_header
         hostname = hostname.lower().rstrip(".")
-        self.snapshot._record(hostname, self.path)
+        self.owner._record(hostname, self.path)
         site = site_for_host(hostname)
         if site is None:
             resp = Response(404, b"Not Found: unknown host\n", "text/plain; charset=utf-8")
@@ -67,51 +68,18 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(True)
 
 
-class SnapshotServer:
+class SnapshotServer(LoopbackServer):
     """The bundled snapshot sites on a loopback port (a context manager)."""
 
+    handler = _Handler
+    thread_name = "snapshot-server"
+
     def __init__(self, host: str = "127.0.0.1", port: int = 0):
-        self.host = host
-        self._port = port
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._lock = threading.Lock()
         self._requests: list[tuple[str, str]] = []
 
-    # lifecycle
-    def start(self) -> "SnapshotServer":
-        if self._httpd is not None:
-            return self
-        handler = type("SnapshotHandler", (_Handler,), {"snapshot": self})
-        self._httpd = ThreadingHTTPServer((self.host, self._port), handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="snapshot-server", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> "SnapshotServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
     # addresses
-    @property
-    def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("SnapshotServer is not running")
-        return self._httpd.server_address[1]
-
     @property
     def hosts(self) -> dict[str, str]:
         """Host name -> IP address for every snapshot site (for --resolve style mapping)."""
