@@ -96,8 +96,7 @@ def cmd_crawl(args) -> int:
         crawls = run_crawl(sites, data.root, run.id, since=parse_since(args.since),
                            resolve=parse_pairs(args.resolve, "--resolve"), overrides=overrides,
                            log_file=run.log_file)
-        print(format_summary(crawls, ExtractionReport(), data, run.log_file))
-        return exit_code(crawls)
+        return run.finish(format_summary(crawls, ExtractionReport(), data, run.log_file), exit_code(crawls))
 
     return under_lock(Run(data, "crawl"), crawl)
 
@@ -133,18 +132,17 @@ def cmd_extract(args) -> int:
             if args.executor == "dask":
                 raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
             raise
-        skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
-        print(f"{report.files} file(s), {report.pages} pages: {report.rows_line()}; skipped: {skipped}")
-        if report.passed_over:
-            passed = ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items()))
-            print(f"passed over unread: {passed}")
-        print(f"written to {output} in {report.seconds:.1f}s "
-              f"({report.executor}, {report.workers} worker(s), {report.tasks} task(s))")
         if args.report:
             import json
 
             Path(args.report).write_text(json.dumps(report.as_dict(), indent=2) + "\n")
-        return 0
+        skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
+        lines = [f"{report.files} file(s), {report.pages} pages: {report.rows_line()}; skipped: {skipped}"]
+        if report.passed_over:
+            lines.append("passed over unread: " + ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items())))
+        lines.append(f"written to {output} in {report.seconds:.1f}s "
+                     f"({report.executor}, {report.workers} worker(s), {report.tasks} task(s))")
+        return run.finish("\n".join(lines), 0, log=live)
 
     return under_lock(Run(data, "extract"), extract, lock=live)
 

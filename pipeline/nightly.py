@@ -98,6 +98,4 @@ def _night(run: Run, sites, *, since, resolve, overrides, model, out) -> int:
     if extraction_failures:
         summary += "\n" + "\n".join(f"extraction failed on {f['warc']}: {f['error']} (retried next run)"
                                     for f in extraction_failures)
-    run.log(summary + f"\nexit code {code}")
-    print(summary, file=out)
-    return code
+    return run.finish(summary, code, out=out)

@@ -1,4 +1,5 @@
-"""One pknews run over a data folder: its id, the folder's lock, its log and its report.
+"""One pknews run over a data folder: its id, the folder's lock, its log, its report and
+its summary.
 
 ``crawl``, ``extract`` (into the data folder's own tables) and ``nightly`` all
 run through :func:`under_lock`: a second run finds the lock held, prints who
@@ -40,6 +41,14 @@ class Run:
         with open(self.log_file, "a", encoding="utf-8") as fh:
             for line in message.splitlines():
                 fh.write(f"{stamp} [pknews.{self.command}] INFO: {line}\n")
+
+    def finish(self, summary: str, code: int, *, out=None, log: bool = True) -> int:
+        """The end of every run: its summary printed and, with the exit code, kept in the
+        run's log (``log=False``: a run that writes nothing of the data folder's own)."""
+        if log:
+            self.log(summary + f"\nexit code {code}")
+        print(summary, file=out or sys.stdout, flush=True)
+        return code
 
     def write_report(self, record: dict) -> Path:
         text = json.dumps(record, indent=2, default=str)
