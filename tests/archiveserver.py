@@ -458,6 +458,12 @@ class _ArchiveServer(LoopbackServer):
         with self._lock:
             self._log.clear()
 
+    def fresh(self):
+        """This server with no faults and an empty log (tests share one server per module)."""
+        self.clear_faults()
+        self.clear()
+        return self
+
     # subclass hooks
     def prepare(self) -> None:
         pass

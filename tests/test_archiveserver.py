@@ -59,16 +59,12 @@ def _cc():
 
 @pytest.fixture
 def wb(_wb):
-    _wb.clear_faults()
-    _wb.clear()
-    return _wb
+    return _wb.fresh()
 
 
 @pytest.fixture
 def cc(_cc):
-    _cc.clear_faults()
-    _cc.clear()
-    return _cc
+    return _cc.fresh()
 
 
 def cdx(wb: FakeWayback, **params) -> list:
