@@ -74,15 +74,17 @@ def test_seed_text_byline_dates():
 
 
 # ------------------------------------------------------------------ dates
-def _tree(html: str):
-    return parse_html(html)
+def dates_of(html: str):
+    """find_dates over a page, its h1 as the headline, fetched at FETCHED."""
+    tree = parse_html(html)
+    return find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
 
 
 def test_future_metadata_rejected_falls_back_to_byline():
     html = ("<html><head><meta property='article:published_time' content='2026-01-01T10:00:00+05:00'></head><body>"
             "<h1>Headline of the story here</h1><div class='byline'>Posted on 3 March 2024</div>"
             "<p>" + "Some text. " * 40 + "</p></body></html>")
-    tree = _tree(html)
+    tree = parse_html(html)
     h1 = tree.find(".//h1")
     r = find_dates(tree, fetched_at=FETCHED, h1=h1)
     assert r.published.local_date == date(2024, 3, 3) and r.published.source == "byline"
@@ -92,16 +94,14 @@ def test_future_metadata_rejected_falls_back_to_byline():
 
 
 def test_no_date_is_null_with_reason():
-    tree = _tree("<html><body><div class='top-bar header-date'>Friday, September 12, 2025</div>"
+    r = dates_of("<html><body><div class='top-bar header-date'>Friday, September 12, 2025</div>"
                  "<h1>A headline without a date</h1><p>" + "Words here. " * 50 + "</p>"
                  "<aside class='related'><h3><a href='/x'>Other</a></h3><span>June 24, 2025</span></aside></body></html>")
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published is None and r.reason == "no-trustworthy-date"
 
 
 def test_only_future_dates_reason():
-    tree = _tree("<html><head><meta name='pubdate' content='2030-01-01'></head><body><h1>T</h1></body></html>")
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of("<html><head><meta name='pubdate' content='2030-01-01'></head><body><h1>T</h1></body></html>")
     assert r.published is None and r.reason == "only-future-dates"
 
 
@@ -124,10 +124,9 @@ def test_text_dates_formats_and_labels():
 
 
 def test_modified_kept_separately():
-    tree = _tree("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+    r = dates_of("<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
                  "\"2024-01-07T21:40:00+05:00\",\"dateModified\":\"2024-01-08T08:00:00+05:00\"}</script></head>"
                  "<body><h1>T</h1></body></html>")
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
     assert r.published.source == "json-ld" and r.modified.local_date == date(2024, 1, 8)
 
 
@@ -252,8 +251,7 @@ def test_unmarked_today_date_above_headline_ignored():
     html = ("<html><body><div class='strip'><span>Friday, September 12, 2025</span></div>"
             "<h1>Court hears petition on mobile suspension</h1><div>March 3, 2024</div>"
             "<p>" + "The court heard the petition. " * 30 + "</p></body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published.local_date == date(2024, 3, 3)
 
 
@@ -262,8 +260,7 @@ def test_date_in_prose_is_not_a_publication_date():
             "<p>On December 17, 2023, the platforms were blocked nationwide during a rally, and the court "
             "was asked to rule on the legality of the suspension ordered that evening by the authority.</p>"
             "</body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published is None and r.reason == "no-trustworthy-date"
 
 
@@ -282,12 +279,10 @@ def test_split_authors_drops_titles_and_handles(raw, want):
 def test_broken_json_ld_and_webpage_dates():
     broken = ('<html><head><script type="application/ld+json">{"@type": "Article", "description": "a "quoted" word",'
               ' "datePublished": "2018-04-18"}</script></head><body><h1>T</h1></body></html>')
-    tree = parse_html(broken)
-    assert find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1")).published.local_date == date(2018, 4, 18)
+    assert dates_of(broken).published.local_date == date(2018, 4, 18)
     yoast = ('<html><head><script type="application/ld+json">{"@graph": [{"@type": "WebPage", '
              '"datePublished": "2018-04-18T14:39:09+02:00"}]}</script></head><body><h1>T</h1></body></html>')
-    tree = parse_html(yoast)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(yoast)
     assert r.published.local_date == date(2018, 4, 18) and r.published.source == "json-ld"
 
 
@@ -372,8 +367,7 @@ def test_timeago_title_attribute():
     html = ("<html><body><h1>Court hears petition on mobile suspension</h1>"
             "<span class='timestamp--time timeago' title='2024-02-21T14:35:00+05:00'>2 hours ago</span>"
             "<p>" + "The court heard the petition. " * 30 + "</p></body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published.source == "time-tag" and r.published.aware.hour == 14
 
 
@@ -404,8 +398,7 @@ def test_byline_after_long_standfirst():
     html = (f"<html><body><h1>Senate panel questions regulator over outages</h1><p class='excerpt'>{dek}</p>"
             "<div class='story-meta'>Published May 13, 2024</div>"
             "<p>" + "The panel met on Monday. " * 30 + "</p></body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published.local_date == date(2024, 5, 13) and r.published.source == "byline"
 
 
@@ -433,8 +426,7 @@ def test_more_lead_in_and_source_sign_off():
 def test_bare_meta_date_is_weaker_than_byline():
     html = ("<html><head><meta name='date' content='2025-09-12'></head><body><h1>Court hears petition today</h1>"
             "<div class='byline'>Posted on 3 March 2024</div><p>" + "Text here. " * 40 + "</p></body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published.local_date == date(2024, 3, 3)
 
 
@@ -442,13 +434,11 @@ def test_metadata_stamped_at_fetch_time_loses_to_the_byline():
     html = ("<html><head><meta property='article:published_time' content='2025-09-12T14:00:00+05:00'></head><body>"
             "<h1>Court hears petition on the blocking</h1><div class='byline'>Published March 3, 2024</div>"
             "<p>" + "Text here. " * 40 + "</p></body></html>")
-    tree = parse_html(html)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(html)
     assert r.published.local_date == date(2024, 3, 3) and r.published.source == "byline"
     # same day in metadata and byline: metadata (with its time) stays
     same = html.replace("March 3, 2024", "September 12, 2025")
-    tree = parse_html(same)
-    r = find_dates(tree, fetched_at=FETCHED, h1=tree.find(".//h1"))
+    r = dates_of(same)
     assert r.published.source == "meta" and r.published.local_date == date(2025, 9, 12)
 
 
