@@ -52,10 +52,10 @@ import urllib.request
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 from urllib.parse import urlencode, urljoin
 
+from crawlers.middlewares import retry_after_seconds  # the crawl's own reading of Retry-After
 from crawlers.settings import USER_AGENT
 
 UTC = timezone.utc
@@ -169,22 +169,6 @@ def as_utc(when: datetime | date) -> datetime:
     if not isinstance(when, datetime):
         when = datetime(when.year, when.month, when.day)
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-
-
-def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds (delta-seconds or an HTTP date); ``None`` if absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, (as_utc(when) - (now or datetime.now(UTC))).total_seconds())
 
 
 # --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from crawlers.middlewares import retry_after_seconds
 from crawlers.settings import USER_AGENT
 from crawlers.webarchives import (
     ArchivedResponse,
@@ -20,7 +21,6 @@ from crawlers.webarchives import (
     choose_capture,
     choose_captures,
     parse_warc_slice,
-    retry_after_seconds,
 )
 from tests.archiveserver import SOFT404_PATH, FakeCommonCrawl, FakeWayback, surt
 
