@@ -258,7 +258,7 @@ def pknews_entity_preds(records: list[dict], model: str) -> list[dict]:
     nlp = build_nlp(model)
     fields = [pknews_fields(r["path"]) for r in records]
     out = []
-    for f, (mentions, quotes) in zip(fields, analyze_texts(nlp, [(f["text"], f["published_at"]) for f in fields])):
+    for f, (mentions, quotes, *_) in zip(fields, analyze_texts(nlp, [(f["text"], f["published_at"]) for f in fields])):
         out.append({"text": f["text"],
                     "mentions": [(m.kind, m.value, m.start_char, m.end_char) for m in mentions],
                     "quotes": [{"speaker": q.speaker, "speaker_kind": q.speaker_kind,

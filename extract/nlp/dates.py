@@ -48,6 +48,8 @@ _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 
 # Order matters: longer forms first.
 _PATTERNS = [
+    # the first week of January (2015), the last week of May
+    rf"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+week\s+of\s+{_MON_NODOT}\b(?:,?\s+\d{{4}}\b)?",
     # Sunday, January 7, 2024 / January 7, 2024 / Jan 7 / 7 January 2024 / 7th of January
     rf"(?:{_WD},?\s+)?(?:{_MON}\s+\d{{1,2}}{_ORD}\b(?:,?\s+\d{{4}}\b)?|\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MON}\b(?:,?\s+\d{{4}}\b)?)",
     # numeric dates 17-12-2023, 17/12/2023, 2023-12-17
@@ -56,14 +58,14 @@ _PATTERNS = [
     # December 2023
     rf"\b{_MON_NODOT},?\s+\d{{4}}\b",
     # mid-February, early January, late March, end of May
-    rf"\b(?:mid-|early\s+|late\s+|the\s+end\s+of\s+|end\s+of\s+)(?:{_MON_NODOT})\b",
+    rf"\b(?:mid-|mid\s+|early\s+|late\s+|the\s+end\s+of\s+|end\s+of\s+)(?:{_MON_NODOT})\b",
     # last/next/this Sunday (evening), Sunday evening, Sunday
     rf"\b(?:(?:last|next|this|past|coming)\s+)?{_WD}(?:\s+{_POD})?\b",
     # yesterday (evening), today, tonight, tomorrow morning, last night, this morning, earlier today
     rf"\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{_POD})?\b",
     r"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
     # last week, this month, earlier this year, next year, the previous month
-    r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b",
+    r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming|current|outgoing|ongoing)\s+(?:week|month|year|weekend)\b",
     # three days ago, 15 months back, a day earlier
     rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|earlier|before)\b",
     # last November, this March
@@ -145,6 +147,21 @@ def base_date(published_at: datetime | str | None) -> datetime | None:
     return published_at.astimezone(KARACHI)
 
 
+# A news text is written before it is published: a print edition stamped with a date and no
+# time (midnight) was filed the evening before, and a story published in the small hours was
+# written the previous day. A month or a year named relative to the text ("this year", "February")
+# counts from the writing time, so a 1 January edition's "this year" is the year just ended.
+# Days keep counting from the publication date: a weekday or "today" may be either day, and the
+# publication day is the reader's.
+FILING_LAG = timedelta(hours=6)
+WRITING_TIME_GRANULARITIES = ("month", "year")
+
+
+def writing_time(published_at: datetime | str | None) -> datetime | None:
+    b = base_date(published_at)
+    return None if b is None else b - FILING_LAG
+
+
 def _nearest_year(month: int, day: int, base: date, future: bool) -> date | None:
     # in a future-tense sentence a day more than a week before the base is next year's (a deadline
     # reported a few days late stays in the past)
@@ -194,6 +211,9 @@ def is_future(span: Span) -> bool:
             break
         if tok.head is tok:
             break
+        tok = tok.head
+    # conjoined verbs share the first verb's auxiliaries ("will play and win on Sunday")
+    while tok.dep_ == "conj" and tok.head is not tok and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         tok = tok.head
     words = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
     if words & {"will", "'ll", "shall", "wo"}:
@@ -247,13 +267,26 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         d = _nearest_year(mon, day, bd, future)
         return (d.isoformat() if d else None), ("part-of-day" if pod else "day"), extra
 
+    # "the first week of January 2015": the ISO week holding that week's first day
+    m = re.fullmatch(rf"(?:the )?(first|second|third|fourth|last) week of ({_MON_NODOT.lower()}),?(?: (\d{{4}}))?", low)
+    if m:
+        mon = MONTHS[m[2]]
+        if m[3] is None and bd is None:
+            return None, "week", extra
+        y = int(m[3]) if m[3] else _nearest_month_year(mon, bd, future)
+        if m[1] == "last":
+            first = date(y + (mon == 12), mon % 12 + 1, 1) - timedelta(days=7)
+        else:
+            first = date(y, mon, 1 + 7 * ("first", "second", "third", "fourth").index(m[1]))
+        return _iso_week(first), "week", extra
+
     # month year
     m = re.fullmatch(rf"({_MON_NODOT.lower()}),? (\d{{4}})", low)
     if m:
         return f"{int(m[2]):04d}-{MONTHS[m[1]]:02d}", "month", extra
     # month alone (with qualifiers): "mid-March" the nearest one, "last November" the one before
     # the base month, "next March" the one after it, "this March" the base year's
-    m = re.fullmatch(rf"(?:mid-|early |late |the end of |end of |(last|this|next|coming) )?({_MON_NODOT.lower()})", low)
+    m = re.fullmatch(rf"(?:mid-|mid |early |late |the end of |end of |(last|this|next|coming) )?({_MON_NODOT.lower()})", low)
     if m:
         if bd is None:
             return None, "month", extra
@@ -315,9 +348,10 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         return d.isoformat(), gran, extra
 
     # last/this/next week|month|year
-    m = re.fullmatch(r"(?:(earlier|later) this|(last|this|next|past|previous|coming)) (week|month|year|weekend)", low)
+    m = re.fullmatch(r"(?:the )?(?:(earlier|later) this|(last|this|next|past|previous|coming|current|outgoing|ongoing)) "
+                     r"(week|month|year|weekend)", low)
     if m:
-        q = m[2] or "this"
+        q = {"current": "this", "outgoing": "this", "ongoing": "this"}.get(m[2], m[2] or "this")
         unit = m[3]
         if bd is None:
             return None, unit if unit != "weekend" else "week", extra
@@ -433,6 +467,7 @@ class DateResolver:
         entities, without the prepositions the model takes in; durations, Islamic-calendar
         dates and expressions that cannot be resolved stay as they are: no date mention."""
         pub = doc._.published_at
+        written = writing_time(pub)
         ents = list(doc.ents)
         out = []
         for ent in ents:
@@ -447,9 +482,12 @@ class DateResolver:
                         out.append(ent)
                         continue
                     span = Span(doc, s, e, label=_LABEL)
-                value, gran, extra = resolve(span.text, pub, future=is_future(span))
+                future = is_future(span)
+                value, gran, extra = resolve(span.text, pub, future=future)
+                if gran in WRITING_TIME_GRANULARITIES and written is not None:
+                    value, gran, extra = resolve(span.text, written, future=future)
                 if gran == "month" and value and pub is not None and re.fullmatch(_MON_NODOT, span.text.strip(), re.I):
-                    value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], pub)
+                    value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], written)
                 if gran is None or (value is None and pub is not None):
                     out.append(ent)  # unresolvable (vague): not a date mention
                     continue
