@@ -121,7 +121,7 @@ def run_pknews(items, model: str):
     out = list(analyze_texts(nlp, [(it["text"], it["published_at"]) for it in items]))
     dt = time.perf_counter() - t0
     preds = []
-    for mentions, quotes in out:
+    for mentions, quotes, _ in out:
         preds.append({
             "mentions": [(m.kind, m.value, m.start_char, m.end_char) for m in mentions],
             "quotes": [{"speaker": q.speaker, "speaker_kind": q.speaker_kind, "span": (q.start_char, q.end_char),

@@ -6,12 +6,17 @@ alone plus spaCy alone over the same corpus, with the same components).
     python benchmarks/throughput.py run --n 500 --workers 1 2     # corpus + pipeline + limits
     python benchmarks/throughput.py run --n 5000 --workers 1 2 --skip-limits
     python benchmarks/throughput.py ccnews --records 10000          # after the N=500 run
+    python benchmarks/throughput.py run --n 200 --only-disruptions  # the statement step's share
 
 The corpus: N article pages rendered with the snapshot site templates
 (``render_article_page``: menus, related posts, footers and the rest of each
 template's boilerplate), bodies of 400-1,200 words drawn deterministically
 from the snapshot articles' sentences, written as gzip WARC files by the
 crawler's own ``RollingWarcWriter`` (request, response, metadata records).
+
+The disruption statements (pk_disruptions) are timed on their own too: the pipeline
+up to them over the corpus texts, then the component alone over those docs; the summary
+gives its share of spaCy time and of extraction time (trafilatura + spaCy) per article.
 
 Results go to ``benchmarks/results/throughput-N<n>.json`` (git-ignored);
 benchmarks/README.md "## Throughput" has the figures of this machine.
@@ -215,12 +220,10 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         with open(texts, "w") as fh:
             for text, ref in out:
                 fh.write(json.dumps({"text": text, "ref": ref.isoformat() if ref else None}) + "\n")
+    elif kind == "disruptions":
+        result.update(time_disruptions(read_texts(texts), model))
     else:
-        items = []
-        with open(texts) as fh:
-            for line in fh:
-                d = json.loads(line)
-                items.append((d["text"], datetime.fromisoformat(d["ref"]) if d["ref"] else None))
+        items = read_texts(texts)
         t = time.perf_counter()
         nlp = build_nlp(model)
         result["load_seconds"] = time.perf_counter() - t
@@ -240,6 +243,56 @@ def limit_child(kind: str, corpus: Path, texts: Path, model: str) -> None:
         result["articles"] = n
         result["tokens"] = sum(len(nlp.tokenizer(text)) for text, _ in items)
     print(json.dumps(result))
+
+
+def read_texts(texts: Path) -> list[tuple[str, datetime | None]]:
+    items = []
+    with open(texts) as fh:
+        for line in fh:
+            d = json.loads(line)
+            items.append((d["text"], datetime.fromisoformat(d["ref"]) if d["ref"] else None))
+    return items
+
+
+def time_disruptions(items: list[tuple[str, datetime | None]], model: str, component: str = "pk_disruptions") -> dict:
+    """The statement component's own time: the pipeline without it (and without
+    pk_output, which clears what it reads) over each batch of 64 texts, then the
+    component alone over those docs, both in process CPU seconds and wall seconds."""
+    from extract.nlp import build_nlp
+    from pipeline.extractor import NLP_BATCH_SIZE
+
+    nlp = build_nlp(model)
+    proc = nlp.get_pipe(component)
+    before = {"wall": 0.0, "cpu": 0.0}
+    alone = {"wall": 0.0, "cpu": 0.0}
+    statements = 0
+    for k in range(0, len(items), 64):
+        batch = items[k:k + 64]
+        docs = []
+        for text, ref in batch:
+            doc = nlp.make_doc(text or "")
+            doc._.published_at = ref.isoformat() if ref is not None else None
+            docs.append(doc)
+        t, c = time.perf_counter(), time.process_time()
+        with nlp.select_pipes(disable=[component, "pk_output"]):
+            docs = list(nlp.pipe(docs, batch_size=NLP_BATCH_SIZE))
+        before["wall"] += time.perf_counter() - t
+        before["cpu"] += time.process_time() - c
+        t, c = time.perf_counter(), time.process_time()
+        for doc in docs:
+            statements += len(proc(doc)._.disruptions or [])
+        alone["wall"] += time.perf_counter() - t
+        alone["cpu"] += time.process_time() - c
+    n = max(len(items), 1)
+    return {
+        "articles": len(items), "statements": statements,
+        "pipeline_without_seconds": round(before["wall"], 2), "pipeline_without_cpu_seconds": round(before["cpu"], 2),
+        "component_seconds": round(alone["wall"], 3), "component_cpu_seconds": round(alone["cpu"], 3),
+        "component_ms_per_article_cpu": round(1000 * alone["cpu"] / n, 2),
+        "share_of_spacy_cpu": round(alone["cpu"] / max(before["cpu"] + alone["cpu"], 1e-9), 4),
+        # placeholders so the result keeps the "seconds" fields every limit has
+        "seconds": before["wall"] + alone["wall"], "cpu_seconds": before["cpu"] + alone["cpu"],
+    }
 
 
 def run_limit(kind: str, corpus: Path, work: Path, model: str) -> dict:
@@ -276,6 +329,15 @@ def summarize(res: dict) -> dict:
                     s["sum_of_parts_cpu_seconds"] / runs[1]["cpu_seconds"], 3)
     if 1 in runs and 2 in runs:
         s["speedup_2_workers"] = round(runs[2]["articles_per_second"] / runs[1]["articles_per_second"], 3)
+    if "disruptions" in lim and "trafilatura" in lim:
+        d, traf = lim["disruptions"], lim["trafilatura"]
+        extraction_cpu = traf["cpu_seconds"] + d["pipeline_without_cpu_seconds"] + d["component_cpu_seconds"]
+        s["disruptions_ms_per_article_cpu"] = d["component_ms_per_article_cpu"]
+        s["disruptions_share_of_spacy_cpu"] = d["share_of_spacy_cpu"]
+        # the issue-13 bar: the statement step adds at most 10% to extraction time per article
+        s["disruptions_share_of_extraction_cpu"] = round(d["component_cpu_seconds"] / extraction_cpu, 4)
+        s["disruptions_added_to_extraction_cpu"] = round(
+            d["component_cpu_seconds"] / (extraction_cpu - d["component_cpu_seconds"]), 4)
     for w, r in sorted(runs.items()):
         s[f"articles_per_second_w{w}"] = r["articles_per_second"]
         s[f"peak_rss_sum_mb_w{w}"] = r["peak_mb"]["rss_sum"]
@@ -304,6 +366,14 @@ def cmd_run(args) -> int:
         print(json.dumps(res["summary"]), flush=True)
 
     save()
+    if args.only_disruptions:
+        for kind in ("trafilatura", "disruptions"):  # the first writes the texts the second reads
+            if kind not in res.get("limits", {}) or kind == "disruptions":
+                print(f"limit N={args.n} {kind} ...", flush=True)
+                res.setdefault("limits", {})[kind] = run_limit(kind, corpus, work, model)
+                print(json.dumps(res["limits"][kind]), flush=True)
+                save()
+        return 0
     done = {(r["workers"], r["executor"]) for r in res.get("pipeline", [])}
     for w in args.workers:
         if (w, "local") in done:
@@ -314,7 +384,7 @@ def cmd_run(args) -> int:
         print(json.dumps(r), flush=True)
         save()
     if not args.skip_limits:
-        for kind in ("trafilatura", "spacy"):
+        for kind in ("trafilatura", "spacy", "disruptions"):
             if kind in res.get("limits", {}):
                 continue
             print(f"limit N={args.n} {kind} alone ...", flush=True)
@@ -385,11 +455,13 @@ def main(argv=None) -> int:
     p.add_argument("--model")
     p.add_argument("--skip-limits", action="store_true")
     p.add_argument("--resume", action="store_true", help="keep the runs already in the result file")
+    p.add_argument("--only-disruptions", action="store_true",
+                   help="only the disruption statements' share of extraction time (trafilatura, then the component)")
     p = sub.add_parser("ccnews", help="per-record cost in a CC-NEWS-style WARC with 99%% foreign records")
     p.add_argument("--records", type=int, default=10000)
     p.add_argument("--work", help="scratch folder (default /tmp/pknews-bench/ccnews)")
     p = sub.add_parser("limit-child")
-    p.add_argument("kind", choices=("trafilatura", "spacy"))
+    p.add_argument("kind", choices=("trafilatura", "spacy", "disruptions"))
     p.add_argument("corpus", type=Path)
     p.add_argument("--texts", type=Path, required=True)
     p.add_argument("--model", required=True)

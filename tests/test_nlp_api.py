@@ -49,20 +49,20 @@ def test_one_result_per_item_in_order(nlp):
              ("Nothing here.", None)]
     out = list(analyze_texts(nlp, items, batch_size=2))
     assert len(out) == 3
-    mentions, quotes = out[0]
+    mentions, quotes, _ = out[0]
     assert all(isinstance(m, Mention) for m in mentions)
     assert isinstance(quotes, list)
     kinds = {(m.kind, m.value) for m in mentions}
     assert ("city", "Quetta") in kinds
     assert ("platform", "mobile internet") in kinds
     assert ("date", "2024-02-09") in kinds
-    assert out[1] == ([], [])
+    assert out[1] == ([], [], [])
 
 
 def test_attrs_keys_are_declared(nlp):
     text = ("NetBlocks said X was blocked in Karachi and Punjab last month, the Pakistan "
             "Telecommunication Authority (PTA) did not comment.")
-    (mentions, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
+    (mentions, _, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
     for m in mentions:
         assert m.kind in set(EntityKind) and type(m.kind) is str  # handed out as plain strings
         for k, v in m.attrs.items():
@@ -72,7 +72,7 @@ def test_attrs_keys_are_declared(nlp):
 
 
 def test_no_base_date_means_unresolved(nlp):
-    (mentions, _), = analyze_texts(nlp, [("The outage began on Saturday and ended on December 17, 2023.", None)])
+    (mentions, _, _), = analyze_texts(nlp, [("The outage began on Saturday and ended on December 17, 2023.", None)])
     dates = {m.text: m.value for m in mentions if m.kind == "date"}
     assert dates["Saturday"] is None
     assert dates["December 17, 2023"] == "2023-12-17"
@@ -80,7 +80,7 @@ def test_no_base_date_means_unresolved(nlp):
 
 def test_quote_record(nlp):
     text = '"The shutdown cost the economy billions of rupees," said Usama Khilji.'
-    (_, quotes), = analyze_texts(nlp, [(text, None)])
+    (_, quotes, _), = analyze_texts(nlp, [(text, None)])
     assert len(quotes) == 1
     q = quotes[0]
     assert isinstance(q, Quote)

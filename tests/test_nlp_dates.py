@@ -14,7 +14,7 @@ SUN = datetime(2024, 1, 7, 21, tzinfo=PKT)  # Sunday 7 January 2024
 
 
 def dates(nlp, text, pub):
-    (mentions, _), = analyze_texts(nlp, [(text, pub)])
+    (mentions, _, _), = analyze_texts(nlp, [(text, pub)])
     return [(m.text, m.value, m.attrs.get("granularity")) for m in mentions if m.kind == "date"]
 
 

@@ -6,7 +6,7 @@ from extract.nlp import analyze_texts
 
 
 def orgs(nlp, text):
-    (mentions, _), = analyze_texts(nlp, [(text, None)])
+    (mentions, _, _), = analyze_texts(nlp, [(text, None)])
     return [m for m in mentions if m.kind == "org"], mentions
 
 

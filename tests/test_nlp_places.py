@@ -10,7 +10,7 @@ PUB = datetime(2024, 2, 21, 7, tzinfo=timezone.utc)
 
 
 def places(nlp, text):
-    (mentions, _), = analyze_texts(nlp, [(text, PUB)])
+    (mentions, _, _), = analyze_texts(nlp, [(text, PUB)])
     return [m for m in mentions if m.kind in ("city", "region")], mentions
 
 

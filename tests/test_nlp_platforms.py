@@ -8,7 +8,7 @@ from extract.nlp import analyze_texts
 
 
 def platforms(nlp, text):
-    (mentions, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
+    (mentions, _, _), = analyze_texts(nlp, [(text, datetime(2024, 3, 1, tzinfo=timezone.utc))])
     return [m.value for m in mentions if m.kind == "platform"]
 
 
@@ -57,7 +57,7 @@ def test_signal_and_threads_need_context(nlp):
 
 
 def test_google_services_and_category(nlp):
-    (mentions, _), = analyze_texts(nlp, [("Gmail and Google Drive were slow.", None)])
+    (mentions, _, _), = analyze_texts(nlp, [("Gmail and Google Drive were slow.", None)])
     ps = [m for m in mentions if m.kind == "platform"]
     assert [m.value for m in ps] == ["Google", "Google"]
     assert ps[0].attrs["category"] == "google services"

@@ -6,7 +6,7 @@ from extract.nlp import analyze_texts
 
 
 def quotes(nlp, text):
-    (_, qs), = analyze_texts(nlp, [(text, None)])
+    (_, qs, _), = analyze_texts(nlp, [(text, None)])
     for q in qs:
         assert text[q.start_char:q.end_char] == q.quote
     return qs

@@ -26,7 +26,7 @@ def test_seed_article(nlp, seed):
     raw = f.read_text(encoding="utf-8")
     b, e = seed["body"]
     text = raw[b:e]
-    (mentions, quotes), = analyze_texts(nlp, [(text, datetime.fromisoformat(seed["published_at"]))])
+    (mentions, quotes, _), = analyze_texts(nlp, [(text, datetime.fromisoformat(seed["published_at"]))])
     for kind in ("city", "region", "platform", "org", "person"):
         got = {m.value for m in mentions if m.kind == kind}
         assert got == set(seed["entities"][kind]), kind

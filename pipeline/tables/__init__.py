@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from . import articles, mentions, quotes, skipped
+from . import articles, disruptions, mentions, quotes, skipped
 from .analysis import Analysis
 
 
@@ -40,6 +40,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     ARTICLES,
     Table("mentions", mentions.SCHEMA, True, mentions.mention_rows),
     Table("quotes", quotes.SCHEMA, True, quotes.quote_rows),
+    Table("disruptions", disruptions.SCHEMA, True, disruptions.disruption_rows),
     SKIPPED,
 )}
 

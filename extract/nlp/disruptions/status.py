@@ -1,0 +1,188 @@
+"""A statement's status, from the frames over its trigger in the parse.
+
+Walking from the trigger up to the sentence root, the verbs met and their
+markers decide, strongest first: a denial ("the PTA denied blocking X"), a
+ruling-out or calling-off ("ruled out an internet shutdown", "the suspension was
+called off"), a demand ("users demanded that X be restored"; an order by a body of
+the state is an announcement instead), a hypothesis ("if the ban continues", "could
+be blocked"), an announcement or plan ("will remain suspended", "decided to suspend",
+"ordered the PTA to block"). Without one: a negated cut is a denial ("X was not
+blocked") and a negated restoration leaves the cut ongoing; "remained", "continued",
+"still", "since", "for the third day" and the present tense make it ongoing;
+otherwise a cut occurred and a restoration restored. Reporting verbs ("said",
+"according to") are transparent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..kinds import DisruptionStatus as S
+from . import words as w
+
+
+def _keys(tok: Token) -> set[str]:
+    """The frame names a verb gives: its lemma, with its particle or preposition
+    ("rule out", "call off", "call for")."""
+    lemma = tok.lemma_.lower()
+    keys = {lemma}
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "advmod"):
+            keys.add(f"{lemma} {c.lower_}")
+    return keys
+
+
+def _path(trigger: Token) -> list[Token]:
+    """The trigger and its heads up to the root of its sentence."""
+    out = [trigger]
+    t = trigger
+    while t.head.i != t.i and len(out) < 12:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "neg", "advmod")
+               for c in tok.children)
+
+
+def _clause_head(trigger: Token) -> Token:
+    """The verb a noun or adjective trigger belongs to ("the ban continues" -> continues)."""
+    t = trigger
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _aux(tok: Token) -> set[str]:
+    """The auxiliaries of a verb, with those the parser hangs on an auxiliary ("will"
+    under "remain" in "will remain suspended")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            out.add(c.lower_)
+            out |= {g.lower_ for g in c.children if g.dep_ in ("aux", "auxpass")}
+    return out
+
+
+def frame_status(trigger: Token, state_subject) -> str | None:
+    """The status a frame over the trigger gives, or None. ``state_subject(verb)``
+    tells whether a verb's subject is a body of the state (its demands are orders)."""
+    found: set[str] = set()
+    path = _path(trigger)
+    plans_reach = True  # no noun in between ("the legal basis for blocking X" is no plan to block)
+    for i, node in enumerate(path):
+        keys = _keys(node)
+        above = i > 0  # the trigger's own lemma is no frame ("the demand for ..." aside)
+        if above and node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in w.PLAN_NOUNS:
+            plans_reach = False
+        direct_object = i == 1 and trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj")
+        if above and keys & w.DENY and not _negated(node):
+            found.add(S.DENIED)
+        if above and keys & w.RULE_OUT and not _negated(node):
+            found.add(S.RULED_OUT)
+        if above and any(n.lemma_.lower() in w.NO_PLAN_NOUNS and _negated(n)
+                         for n in (node, *(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))):
+            found.add(S.RULED_OUT)  # "no plans to ban X", "no decision has been taken to suspend ..."
+        if above and plans_reach and keys & w.DEMAND:
+            found.add(S.ANNOUNCED if state_subject(node) else S.DEMANDED)
+        if above and plans_reach and keys & (w.ANNOUNCE_OBJECT if direct_object else w.ANNOUNCE):
+            found.add(S.ANNOUNCED)
+        if above and plans_reach and node.lemma_.lower() in w.HYPOTHESIS:
+            found.add(S.HYPOTHETICAL)
+        aux = _aux(node)
+        if aux & w.HYPOTHETICAL_AUX and not (i == 0 and _negated(node)):
+            found.add(S.HYPOTHETICAL)
+        if aux & w.OBLIGATION_AUX:
+            found.add(S.DEMANDED)
+        if any(c.dep_ == "mark" and c.lower_ in w.CONDITIONAL_MARKS for c in node.children):
+            found.add(S.HYPOTHETICAL)
+        if aux & w.FUTURE_AUX or _going_to(node) or _to_be(node, i) or (i == 0 and _infinitive(node)):
+            found.add(S.ANNOUNCED)
+        if node.dep_ in ("ccomp", "advcl", "ROOT") and i > 0 and node.lemma_.lower() in w.REPORTING:
+            break  # "NetBlocks said that ...": what is above a reporting verb is about the report
+        if any(c.lower_ in w.QUESTION_WORDS for c in node.children if c.dep_ in ("advmod", "mark")):
+            break  # "asked the PTA to explain why mobile data was suspended": it was
+    for status in (S.DENIED, S.RULED_OUT, S.DEMANDED, S.HYPOTHETICAL, S.ANNOUNCED):
+        if status in found:
+            return status
+    return None
+
+
+def _infinitive(tok: Token) -> bool:
+    """"(wrote to the PTA) to suspend ...": a purpose or plan, not yet done ("unable to
+    access" is a cut of its own, see objects.access_failed)."""
+    return (tok.lemma_.lower() not in w.ACCESS_VERBS and "to" in _aux(tok)
+            and tok.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl"))
+
+
+def _going_to(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)
+
+
+def _to_be(tok: Token, i: int) -> bool:
+    """"is to be suspended" (a plan), not "expected to be restored" (ANNOUNCE covers it)."""
+    return i == 0 and tok.dep_ in ("ROOT", "ccomp") and {"to", "be"} <= _aux(tok)
+
+
+def trigger_negated(trigger: Token) -> bool:
+    """"was not blocked", "has not been restored", "no ban"; a failed access ("could not
+    access X") is a cut, not a negated one."""
+    if trigger.lemma_.lower() in w.ACCESS_VERBS:
+        return False
+    head = _clause_head(trigger)
+    nodes = [trigger] if head.i == trigger.i else [trigger, head]
+    return any(_negated(n) or any(_negated(c) for c in n.children if c.dep_ in ("aux", "auxpass"))
+               for n in nodes)
+
+
+def status_of(trigger: Token, role: str, sentence_text: str, state_subject) -> str:
+    """The frame's status, else the plain one. A refused restoration ("would not restore
+    X") leaves the cut ongoing; a cut announced not to happen ("will not block") is ruled out."""
+    framed = frame_status(trigger, state_subject)
+    negated = trigger_negated(trigger)
+    if framed is None:
+        return plain_status(trigger, role, sentence_text, negated)
+    if negated and role == w.BACK and framed not in (S.DEMANDED, S.HYPOTHETICAL):
+        return S.ONGOING
+    if negated and role != w.BACK and framed == S.ANNOUNCED:
+        return S.RULED_OUT
+    return framed
+
+
+def plain_status(trigger: Token, role: str, sentence_text: str, negated: bool) -> str:
+    """Without a frame: restored, ongoing or occurred (or denied for a negated cut)."""
+    head = _clause_head(trigger)
+    if role == w.BACK:
+        return S.ONGOING if negated else S.RESTORED
+    if negated:
+        return S.DENIED
+    if _ongoing(trigger, head, sentence_text):
+        return S.ONGOING
+    return S.OCCURRED
+
+
+def _ongoing(trigger: Token, head: Token, sentence_text: str) -> bool:
+    if w.NTH_DAY.search(sentence_text):
+        return True
+    chain = [trigger, head]
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and len(chain) < 5:
+        chain.append(chain[-1].head)  # "were still unable to access X"
+    for n in chain:
+        lemma = n.lemma_.lower()
+        if lemma in w.ONGOING:
+            return True
+        for c in n.children:
+            if c.lower_ in w.ONGOING_ADVERBS or c.lemma_.lower() in w.ONGOING or (
+                    c.dep_ in ("aux", "auxpass") and w.ONGOING_FORMS.match(c.lower_)):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "since":
+                return True
+            if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") and (
+                    c.lemma_ == "be" or any(a.lower_ == "been" for a in n.children)):
+                return True  # "is blocked", "has been inaccessible", "are suspended"; not "has faced"
+        if n.tag_ in ("VBZ", "VBP") and n.dep_ != "ROOT" or n.tag_ in ("VBZ", "VBP") and n.i == head.i:
+            return n.lemma_.lower() not in w.REPORTING
+    return False
+

@@ -1,0 +1,274 @@
+"""Disruption statements (extract/nlp/disruptions/): the project's own sentences, written
+the way Pakistani outlets and digital-rights groups report shutdowns, with the hard
+negatives and status traps of that reporting."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from extract.nlp import Disruption, analyze_texts
+from extract.nlp.kinds import AreaScope, DisruptionKind, DisruptionStatus, Network, Reason
+
+# a Tuesday afternoon in Karachi
+PUB = datetime(2024, 2, 20, 9, 0, tzinfo=timezone.utc)
+
+
+def statements(nlp, text: str, published=PUB) -> list[Disruption]:
+    (_, _, found), = analyze_texts(nlp, [(text, published)])
+    return found
+
+
+def one(nlp, text: str, published=PUB) -> Disruption:
+    found = statements(nlp, text, published)
+    assert len(found) == 1, [(d.trigger, d.kind, d.status) for d in found]
+    return found[0]
+
+
+def area_names(d: Disruption) -> list[str]:
+    return [a["name"] for a in d.areas]
+
+
+# -- not disruptions ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The PTA blocked 1,000 SIMs linked to a fraud ring in Faisalabad.",
+    "A road was blocked by protesters near the press club in Lahore.",
+    "Electricity was cut off in Hyderabad for six hours on Sunday.",
+    "The match was suspended after a dust storm swept the stadium.",
+    "A player was banned for two years over spot-fixing.",
+    "X launched a feature that lets users hide their replies.",
+    "A suspended police officer was arrested in Multan on Monday.",
+    "Markets were shut down in Peshawar after traders announced a strike.",
+    "The power outage lasted eight hours in parts of Karachi.",
+    "Twitter suspended the accounts of several journalists last year.",
+    "The FIA blocked 50 accounts on X for spreading hateful material.",
+    "NetBlocks is an observatory that tracks internet outages around the world.",
+    "Metro bus service was suspended in Lahore due to the protest.",
+    "Internet banking services were suspended for maintenance on Sunday.",
+    "The ECP's result management system went down on election night.",
+    "The ban on PTI rallies continues in Punjab.",
+    "VPN users said the services were slow.",
+    "Blocking a platform used by millions without a written order is not governance.",
+    "The coalition recommended that all shutdown orders be published.",
+    "Wikipedia neither blocked nor removed the content, the spokesperson said.",
+    "Switching off the internet will not make our votes disappear, a party worker said.",
+])
+def test_not_a_disruption(nlp, text):
+    assert statements(nlp, text) == []
+
+
+# -- what was cut, where, when, by whom ---------------------------------------------------
+
+def test_platform_block_with_agent_area_and_date(nlp):
+    d = one(nlp, "The PTA blocked X across the country on Saturday.")
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.OCCURRED, ["X"])
+    assert d.areas == [{"name": "Pakistan", "scope": AreaScope.NATIONAL, "province": None,
+                        "latitude": 30.0, "longitude": 70.0}]
+    assert (d.start_date, d.start_precision) == ("2024-02-17", "day")
+    assert d.ordered_by == ["PTA"]
+    assert d.trigger == "blocked"
+    assert d.text == "The PTA blocked X across the country on Saturday."
+
+
+def test_mobile_data_in_two_cities_on_ministry_directions(nlp):
+    d = one(nlp, "Mobile data services were suspended in Islamabad and Rawalpindi on the directions "
+                 "of the Ministry of Interior.")
+    assert d.kind == DisruptionKind.MOBILE_DATA and d.networks == [Network.MOBILE_DATA]
+    assert area_names(d) == ["Islamabad", "Rawalpindi"]
+    assert d.areas[1]["scope"] == AreaScope.CITY and d.areas[1]["province"] == "Punjab"
+    assert d.ordered_by == ["Ministry of Interior"]
+
+
+def test_long_block_is_ongoing_since_its_start(nlp):
+    d = one(nlp, "X has remained inaccessible in Pakistan since February 17.")
+    assert (d.kind, d.status) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.ONGOING)
+    assert d.start_date == "2024-02-17" and d.end_date is None
+
+
+def test_month_precision(nlp):
+    d = one(nlp, "The video app has been banned in the country since October 2020.",
+            datetime(2021, 3, 1, tzinfo=timezone.utc))
+    assert (d.start_date, d.start_precision) == ("2020-10-01", "month")
+
+
+def test_third_day_gives_the_start(nlp):
+    d = one(nlp, "Internet services stayed suspended in Gwadar for the third consecutive day.")
+    assert (d.kind, d.status) == (DisruptionKind.NETWORK_SHUTDOWN, DisruptionStatus.ONGOING)
+    assert (d.start_date, d.start_precision) == ("2024-02-18", "day")
+    assert d.areas[0]["name"] == "Gwadar" and d.areas[0]["province"] == "Balochistan"
+
+
+def test_restoration_dates_the_end(nlp):
+    d = one(nlp, "Cellular service was restored in Karachi on February 19.")
+    assert (d.kind, d.status) == (DisruptionKind.MOBILE_NETWORK, DisruptionStatus.RESTORED)
+    assert (d.start_date, d.end_date) == (None, "2024-02-19")
+
+
+def test_lifting_a_ban_is_a_restoration_of_what_was_banned(nlp):
+    d = one(nlp, "The government lifted the ban on TikTok on Monday.")
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.RESTORED, ["TikTok"])
+    assert d.end_date == "2024-02-19"
+
+
+def test_throttling_in_a_province(nlp):
+    d = one(nlp, "YouTube and Facebook were painfully slow across Punjab.")
+    assert d.kind == DisruptionKind.THROTTLING and d.platforms == ["YouTube", "Facebook"]
+    assert d.areas[0]["name"] == "Punjab" and d.areas[0]["scope"] == AreaScope.PROVINCE
+
+
+def test_court_order_against_websites(nlp):
+    d = one(nlp, "The Lahore High Court ordered the PTA to block websites carrying blasphemous content.")
+    assert (d.kind, d.status) == (DisruptionKind.WEBSITE_BLOCK, DisruptionStatus.ANNOUNCED)
+    assert d.ordered_by == ["Lahore High Court"]
+    assert d.reasons == [Reason.COURT_ORDER, Reason.CONTENT]
+
+
+
+def test_list_of_platforms_split_by_the_parse(nlp):
+    d = one(nlp, "The monitor said platforms such as X (formerly Twitter), Facebook, Instagram, and "
+                 "YouTube faced disruption in many parts of the country.")
+    assert d.platforms == ["X", "Facebook", "Instagram", "YouTube"]
+    assert area_names(d) == ["Pakistan"]
+
+
+def test_failed_access_is_a_disruption(nlp):
+    d = one(nlp, "Users in Islamabad were unable to access WhatsApp on Sunday evening.")
+    assert (d.kind, d.platforms, d.status) == (DisruptionKind.PLATFORM_BLOCK, ["WhatsApp"], DisruptionStatus.OCCURRED)
+    assert d.start_date == "2024-02-18"
+
+
+def test_past_event_in_passing_keeps_its_date(nlp):
+    d = one(nlp, "On December 17, 2023, Facebook, X and YouTube faced nationwide disruptions during "
+                 "the party's virtual rally.")
+    assert d.start_date == "2023-12-17" and d.reasons == [Reason.PROTEST]
+
+
+# one statement: (text, kind, status, platforms)
+K, S = DisruptionKind, DisruptionStatus
+ONE_STATEMENT = [
+    ("The PTA banned the PUBG app after complaints from parents.", K.APP_BAN, S.OCCURRED, ["PUBG"]),
+    ("Users demanded that X be restored.", K.PLATFORM_BLOCK, S.DEMANDED, ["X"]),
+    ('"The authorities must restore mobile internet in Balochistan," the rights group said.',
+     K.MOBILE_DATA, S.DEMANDED, []),
+    ("The government has no plans to ban TikTok, the minister said.", K.PLATFORM_BLOCK, S.RULED_OUT, ["TikTok"]),
+    # a refused restoration leaves the block ongoing
+    ("The government said it would not restore X until the company appointed a representative.",
+     K.PLATFORM_BLOCK, S.ONGOING, ["X"]),
+    ("Users reported problems accessing X and WhatsApp on Tuesday night.", K.PLATFORM_BLOCK, S.OCCURRED,
+     ["X", "WhatsApp"]),
+    ("Mobile service remained suspended in parts of Balochistan.", K.MOBILE_NETWORK, S.ONGOING, []),
+    ("Digital rights groups condemned the suspension of internet services in Kurram district.",
+     K.NETWORK_SHUTDOWN, S.OCCURRED, []),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "status", "platforms"), ONE_STATEMENT, ids=[t[:40] for t, *_ in ONE_STATEMENT])
+def test_kind_status_platforms(nlp, text, kind, status, platforms):
+    d = one(nlp, text)
+    assert (d.kind, d.status, d.platforms) == (kind, status, platforms)
+
+
+# -- status traps --------------------------------------------------------------------------
+
+def test_denial(nlp):
+    d = one(nlp, "The PTA denied blocking YouTube in Gilgit-Baltistan.")
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.DENIED, ["YouTube"])
+    assert d.areas[0]["scope"] == AreaScope.PROVINCE
+
+
+def test_negated_block_in_a_quote_is_a_denial_with_its_quote(nlp):
+    text = '"We have not blocked X anywhere in the country," a PTA spokesperson told reporters.'
+    d = one(nlp, text)
+    assert d.status == DisruptionStatus.DENIED
+    assert d.quote and "not blocked X" in d.quote
+
+
+def test_ruled_out(nlp):
+    d = one(nlp, "The ECP ruled out an internet shutdown on polling day.")
+    assert (d.kind, d.status) == (DisruptionKind.NETWORK_SHUTDOWN, DisruptionStatus.RULED_OUT)
+    assert Reason.ELECTION in d.reasons
+
+
+
+
+def test_conditional_takes_what_was_cut_from_the_sentence_before(nlp):
+    found = statements(nlp, "X was blocked in Pakistan on Saturday. If the ban continues, traders will lose business.")
+    assert [(d.status, d.platforms) for d in found] == [
+        (DisruptionStatus.OCCURRED, ["X"]), (DisruptionStatus.HYPOTHETICAL, ["X"])]
+
+
+
+
+def test_services_restored_are_the_services_cut_before(nlp):
+    found = statements(nlp, "Mobile internet was suspended in Gilgit on Sunday. Metro bus service was also "
+                            "suspended in the city. Services were restored on Monday.")
+    assert [(d.kind, d.status) for d in found] == [
+        (DisruptionKind.MOBILE_DATA, DisruptionStatus.OCCURRED), (DisruptionKind.MOBILE_DATA, DisruptionStatus.RESTORED)]
+    assert found[1].end_date == "2024-02-19"
+
+
+def test_plan_then_called_off(nlp):
+    found = statements(nlp, "The interior ministry decided to suspend mobile phone service in Karachi on Ashura. "
+                            "The suspension was called off on Monday.")
+    assert [(d.kind, d.status) for d in found] == [
+        (DisruptionKind.MOBILE_NETWORK, DisruptionStatus.ANNOUNCED),
+        (DisruptionKind.MOBILE_NETWORK, DisruptionStatus.RULED_OUT)]
+    assert found[0].ordered_by == ["Ministry of Interior"]
+    assert found[0].reasons == [Reason.RELIGIOUS_PROCESSION]
+
+
+def test_will_remain_suspended_is_announced(nlp):
+    d = one(nlp, "Mobile phone service will remain suspended in Quetta on 9th and 10th Muharram, officials said.")
+    assert (d.kind, d.status) == (DisruptionKind.MOBILE_NETWORK, DisruptionStatus.ANNOUNCED)
+    assert d.areas[0]["name"] == "Quetta" and d.reasons == [Reason.RELIGIOUS_PROCESSION]
+
+
+def test_cut_then_restored_in_the_next_sentence(nlp):
+    found = statements(nlp, "Mobile internet was suspended in Gwadar on Sunday. It was restored on Tuesday evening.")
+    assert [(d.kind, d.status) for d in found] == [
+        (DisruptionKind.MOBILE_DATA, DisruptionStatus.OCCURRED), (DisruptionKind.MOBILE_DATA, DisruptionStatus.RESTORED)]
+    assert (found[0].start_date, found[1].end_date) == ("2024-02-18", "2024-02-20")
+
+
+def test_two_disruptions_in_one_sentence_stay_apart(nlp):
+    found = statements(nlp, "X stayed blocked nationwide while mobile data was cut in Quetta on Monday.")
+    assert [(d.kind, d.status, area_names(d)) for d in found] == [
+        (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.ONGOING, ["Pakistan"]),
+        (DisruptionKind.MOBILE_DATA, DisruptionStatus.OCCURRED, ["Quetta"])]
+    assert (found[0].start_date, found[1].start_date) == (None, "2024-02-19")
+
+
+def test_talk_about_blocking_in_general_takes_nothing_from_the_statement_before(nlp):
+    found = statements(nlp, "X was blocked across Pakistan on Saturday. The lawyer said access to information "
+                            "could not be restricted without a law. They can block platforms, she added, but not "
+                            "the people's voice.")
+    assert [(d.kind, d.status) for d in found] == [(DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.OCCURRED)]
+
+
+def test_statements_hold_their_offsets(nlp):
+    text = "Traders met on Monday.\nX was blocked across Pakistan on Saturday."
+    d = one(nlp, text)
+    assert text[d.start_char:d.end_char] == d.text == "X was blocked across Pakistan on Saturday."
+
+
+# -- the table ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_extraction_writes_disruption_rows(tmp_path: Path):
+    from pipeline.extraction import run_extraction
+    from pipeline.options import ExtractionOptions
+    from pipeline.snapshots.gold import article_records, render_article_page
+
+    record = next(r for r in article_records("drm") if r.slug.startswith("social-media-platforms-disrupted"))
+    page = tmp_path / "pages" / "telethon.html"
+    page.parent.mkdir()
+    page.write_text(render_article_page("drm", record), encoding="utf-8")
+    run_extraction([page.parent], tmp_path / "out", "t", ExtractionOptions(replace=True))
+    rows = pq.read_table(tmp_path / "out" / "disruptions").to_pylist()
+    assert rows and [r["statement_index"] for r in rows] == list(range(len(rows)))
+    first = rows[0]
+    assert (first["kind"], first["status"]) == ("platform-block", "occurred")
+    assert first["areas"][0]["name"] == "Pakistan" and str(first["start_date"]) == "2024-01-07"
+    assert any(r["start_date"] is not None and str(r["start_date"]) == "2023-12-17" for r in rows)
