@@ -86,5 +86,5 @@ def test_sites_check_reports_each_source(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert any("rss" in line and " 404 " in line for line in lines)
-    assert any("wp-json" in line and "-> 14 article URLs" in line for line in lines), result.stdout
+    assert any("wp-json" in line and "-> 19 article URLs" in line for line in lines), result.stdout
     assert "1 of 2 configured sources yield article URLs" in result.stdout

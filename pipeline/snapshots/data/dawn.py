@@ -291,4 +291,141 @@ This story page is listed in the feeds but its path is disallowed by robots.txt.
 A polite crawler reads robots.txt first and never requests it.
 """,
     ),
+    # issue 13: a history of disruptions (benchmarks/gold/disruptions/history.json)
+    ArticleRecord(
+        slug="mobile-service-to-be-suspended-in-karachi-hyderabad-sukkur-on-9th-10th-muharram",
+        title="Mobile service to be suspended in parts of Karachi, Hyderabad and Sukkur on 9th, 10th Muharram",
+        authors=("Staff Reporter",),
+        published=datetime(2023, 7, 27, 19, 20, tzinfo=PKT),
+        category="Pakistan", tags=("Muharram", "Internet Shutdown", "Karachi"),
+        date_style="jsonld", post_id=1764410,
+        body="""
+The Sindh home department on Thursday approved the suspension of mobile phone service along the routes of Muharram processions in Karachi, Hyderabad and Sukkur on Friday and Saturday, the 9th and 10th of Muharram.
+
+A notification issued by the department said service would be switched off from 6am until the processions ended each day, on the request of the police and the Rangers. It said the suspension would apply only to the areas around the main routes and the venues of majalis, and that the Pakistan Telecommunication Authority had been asked to direct operators accordingly.
+
+In Karachi, the affected areas include Nishtar Park, MA Jinnah Road, Saddar and the route to the imambargah in Kharadar. In Hyderabad, service will be suspended around the main procession route through the old city.
+
+"We have specific threat alerts for both days. A few hours of inconvenience is better than any loss of life," a senior police official in Karachi said.
+
+Shopkeepers in Saddar said they had grown used to the annual suspensions but that these now lasted longer than before. "Earlier it was a few hours around the procession. Now the whole area goes silent from morning to night," said Ghulam Rasool, who runs a mobile phone shop near Empress Market.
+
+The home department said landlines would keep working and that emergency services would remain available on their helplines. Citizens were advised to plan their travel in advance and to avoid the procession routes.
+
+More than 10,000 police and Rangers personnel will be deployed in Karachi alone, officials said.
+""",
+    ),
+    ArticleRecord(
+        slug="mobile-service-restored-in-karachi-after-two-day-suspension",
+        title="Mobile service restored in Karachi after two-day suspension",
+        authors=("Staff Reporter",),
+        published=datetime(2023, 7, 30, 12, 10, tzinfo=PKT),
+        category="Pakistan", tags=("Muharram", "Internet Shutdown", "Karachi"),
+        date_style="byline", post_id=1764795,
+        body="""
+Mobile phone service was restored in Karachi, Hyderabad and Sukkur early on Sunday, two days after it was suspended along the routes of the 9th and 10th Muharram processions, officials said.
+
+A spokesperson for the Sindh home department said operators had been told to restore service after the Ashura processions ended peacefully on Saturday evening. Users in Saddar and Garden said calls and data were working normally by Sunday morning.
+
+The spokesperson thanked citizens for their cooperation and said the suspension had helped the police keep the processions secure. "There was not a single untoward incident in the province," he said.
+
+Traders in the city centre said the two days had cost them dearly. Mobile phone repair shops and money transfer outlets near Empress Market stayed shut, and food delivery riders said they had lost most of their orders.
+
+Aslam Khatri, who runs a pharmacy in Garden, said customers could not pay through mobile wallets. "People came with no cash because they are used to paying by phone. We had to keep a notebook of who owes what," he said.
+
+Telecom operators did not release figures on the number of users affected. An industry official estimated that the suspension had cost operators several hundred million rupees in lost revenue across the province.
+
+The police said they would review the security plan for next year's processions with the home department.
+""",
+    ),
+    ArticleRecord(
+        slug="mobile-internet-suspended-in-quetta-as-election-protests-block-highways",
+        title="Mobile internet suspended in Quetta as election protests block highways",
+        authors=("Our Correspondent",),
+        published=datetime(2024, 2, 17, 23, 50, tzinfo=PKT),
+        category="Pakistan", tags=("Balochistan", "Elections 2024", "Internet Shutdown"),
+        date_style="jsonld", post_id=1814870,
+        body="""
+Mobile internet was suspended in Quetta on Saturday as an alliance of nationalist and religious parties blocked highways across Balochistan to protest against what they called the rigging of the February 8 election results.
+
+The Balochistan home department said in a notification that the suspension was ordered at the request of the district administration "to maintain law and order" and would remain in force until further orders. Mobile calls and landline services were not affected.
+
+Protesters blocked the Quetta-Karachi highway near Mastung and the road to Chaman for several hours, leaving trucks and passenger buses stranded. Leaders of the alliance said the sit-ins would continue until their demands for recounts in several constituencies were accepted.
+
+"We are peaceful people sitting on the road. Switching off the internet will not make our votes disappear," said Abdul Wahid, a party worker at the sit-in near Mastung.
+
+University students in Quetta said they could not submit assignments online and were going to internet cafés with fixed-line connections.
+
+Separately, users across Pakistan reported late on Saturday night that X, formerly Twitter, had stopped loading on both mobile and broadband connections. The disruption began a few hours after the Rawalpindi commissioner alleged at a press conference that results in his division had been manipulated. It was not immediately clear whether the two restrictions were connected.
+
+The Pakistan Telecommunication Authority did not respond to requests for comment on either development.
+""",
+    ),
+    ArticleRecord(
+        slug="punjab-seeks-mobile-internet-suspension-in-12-districts-for-ashura",
+        title="Punjab seeks mobile internet suspension in 12 districts for Ashura",
+        authors=("Staff Reporter",),
+        published=datetime(2024, 7, 13, 18, 30, tzinfo=PKT),
+        category="Pakistan", tags=("Muharram", "Punjab", "Internet Shutdown"),
+        date_style="time", post_id=1845790,
+        body="""
+The Punjab home department has asked the federal interior ministry to suspend mobile internet along procession routes in 12 districts of the province on the 9th and 10th of Muharram, officials said on Saturday.
+
+According to a letter sent to the ministry, the department wants mobile data switched off from 6am to 10pm on July 16 and 17 in districts including Lahore, Rawalpindi, Multan, Jhang and Bhakkar. Voice calls would not be affected.
+
+The letter said the request was based on threat alerts from intelligence agencies and the recommendations of district intelligence committees. The final decision rests with the interior ministry, which directs the PTA to implement any suspension.
+
+Traders in Lahore's walled city said they would accept a suspension limited to procession routes but feared it would extend to entire neighbourhoods, as had happened in earlier years. "Last time they said it was only for the route. My shop is two streets away and I had no signal for the whole day," said Bashir Ahmed, an electronics dealer near Mochi Gate.
+
+Ride-hailing drivers said two days without data would wipe out a week's savings. "People think it is only WhatsApp. For us it is the whole job," said Kamran Yousaf, a driver in Rawalpindi.
+
+The Lahore police said more than 20,000 officers would be deployed for Muharram security in the city, and that safe city cameras would monitor all the main routes.
+
+The interior ministry is expected to decide on the request early next week.
+""",
+    ),
+    ArticleRecord(
+        slug="a-year-without-x-the-ban-nobody-explains",
+        title="A year without X: the ban nobody explains",
+        authors=("Dawn.com",),
+        published=datetime(2025, 2, 17, 9, 30, tzinfo=PKT),
+        category="Pakistan", tags=("X", "Internet", "Censorship"),
+        date_style="jsonld", post_id=1891120,
+        body="""
+It has been a year since X stopped working in Pakistan. On February 17 last year, the platform went dark across the country a few hours after allegations of vote rigging were made at a press conference in Rawalpindi, and it has remained blocked ever since.
+
+Over those twelve months, the government has given the courts a series of explanations. The interior ministry has cited intelligence reports, the platform's failure to remove content and the need to protect national security. The PTA has said it acted on the ministry's instructions. None of the orders has been made public.
+
+Users, meanwhile, have adapted. VPN downloads in Pakistan rose sharply in the weeks after the block and have stayed high, according to app store data, and many official accounts continue to post on the platform.
+
+"It is the strangest ban in the world. The people who imposed it use it every day," said Asma Riaz, a lecturer in media studies in Lahore.
+
+Businesses say the cost has been real. Software houses and freelancers, who use the platform to find clients abroad, told Dawn.com they had lost contracts, and advertisers have moved their budgets to other platforms.
+
+Petitions against the block remain pending before the Islamabad High Court and the Sindh High Court.
+
+Asked whether the government planned to restore access, an official of the IT ministry said the matter was "under consideration at the appropriate level". He did not give a timeline.
+""",
+    ),
+    ArticleRecord(
+        slug="ecp-rules-out-internet-suspension-for-islamabad-local-government-polls",
+        title="ECP rules out internet suspension for Islamabad local government polls",
+        authors=("Staff Reporter",),
+        published=datetime(2025, 4, 15, 20, 5, tzinfo=PKT),
+        category="Pakistan", tags=("ECP", "Local Government", "Islamabad"),
+        date_style="jsonld", post_id=1903310,
+        body="""
+The Election Commission of Pakistan said on Tuesday that it would not ask for mobile phone or internet services to be suspended during the local government elections in Islamabad, and that it expected results to be sent electronically from every polling station.
+
+Opposition parties and election observers had asked the commission for assurances after complaints that mobile services might be switched off on polling day, as during the 2024 elections, when calls and data were cut across the country for most of the day.
+
+"We have not requested any suspension and we see no reason for one," an ECP spokesperson told Dawn. He said the commission's result management system had been tested on both mobile and fixed-line networks.
+
+The Free and Fair Election Network welcomed the assurance but said the final decision on any suspension rested with the interior ministry. "The commission can only say what it will not ask for. It cannot promise what the interior ministry will do," a Fafen official said.
+
+Candidates in several union councils said they had prepared for the worst. Sohail Awan, who is contesting a chairman's seat in Tarlai, said his polling agents had been given printed copies of all forms. "After last year, nobody trusts that the phones will work," he said.
+
+More than 1,000 candidates are contesting the polls, which are due to be held next month in 125 union councils of the federal capital.
+""",
+    ),
 ]

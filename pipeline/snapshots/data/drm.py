@@ -318,4 +318,120 @@ The draft reportedly proposes registration requirements for large platforms and 
 This page is withheld from automated collection by the site's robots.txt file and should never be fetched by a polite crawler.
 """,
     ),
+    # issue 13: a history of disruptions (benchmarks/gold/disruptions/history.json)
+    ArticleRecord(
+        slug="mobile-services-suspended-in-sindh-cities-for-second-day-as-ashura-processions-end",
+        title="Mobile services suspended in Sindh cities for second day as Ashura processions end",
+        authors=("DRM",),
+        published=datetime(2023, 7, 29, 21, 30, tzinfo=PKT),
+        category="News", tags=("Internet Shutdown", "Muharram", "Sindh"),
+        date_style="jsonld", post_id=20340,
+        body="""
+Cellular services remained switched off in parts of Karachi, Hyderabad and Sukkur on Saturday as Ashura processions were taken out, the second consecutive day of suspensions ordered by the provincial government for Muharram.
+
+Users in Karachi's Saddar, Kharadar and Garden areas told DRM that they had been unable to make calls or use mobile internet since Friday morning. In Hyderabad, residents of the old city reported the same. Fixed-line and fibre connections continued to work.
+
+The Sindh home department had notified the suspensions on Thursday, saying they would be limited to procession routes. Users, however, said that coverage dropped across much wider areas. "I live three kilometres from the route and I have had no signal for two days," said Saba Jatoi, a schoolteacher in Hyderabad.
+
+Digital rights groups have long argued that blanket suspensions during religious events are disproportionate, and courts have repeatedly asked governments to justify such orders.
+
+"There is never a published assessment of whether these suspensions actually prevent attacks. Citizens are simply expected to accept them every year," a DRM researcher said.
+
+The Pakistan Telecommunication Authority (PTA) did not respond to questions about how many users were affected.
+
+The processions ended peacefully in the evening, and officials said services would be restored in phases overnight.
+""",
+    ),
+    ArticleRecord(
+        slug="lhc-orders-pta-to-block-bigo-live-over-immoral-content",
+        title="LHC orders PTA to block Bigo Live over 'immoral' content",
+        authors=("Mehwish Abbasi",),
+        published=datetime(2023, 9, 12, 16, 50, tzinfo=PKT),
+        category="Court Updates", tags=("Lahore High Court", "PTA", "Apps"),
+        date_style="time", post_id=20870,
+        body="""
+The Lahore High Court (LHC) on Tuesday ordered the Pakistan Telecommunication Authority (PTA) to block the live-streaming app Bigo Live across the country, ruling that the platform had failed to stop the spread of immoral and obscene content.
+
+A single-member bench was hearing a petition filed by a Lahore resident who argued that the app was being used to exploit young people and that the PTA had ignored his complaints for months.
+
+The bench directed the PTA to block the app within seven days and to submit a compliance report. It also asked the authority to explain why it had allowed the app back after an earlier ban without obtaining binding commitments from the company.
+
+The PTA's counsel told the court that the authority had blocked thousands of links on the app on complaints and that the company had a content moderation team for Pakistan. The bench said this was not enough. "The court cannot wait for the authority to act on every video. The platform itself must answer," the judge remarked.
+
+Digital rights lawyers criticised the order. "Courts are now directing blanket bans on entire apps because of some of their content. That is the most restrictive option, not the least," said advocate Farhan Malik.
+
+Streamers who earn from the app said they would lose their income. Anam Rafiq, who hosts a nightly music show on the app from Faisalabad, said she had around 20,000 followers. "Many of us are women working from home. This was our only job," she said.
+
+The company did not respond to a request for comment.
+""",
+    ),
+    ArticleRecord(
+        slug="pta-rejects-reports-that-youtube-will-be-blocked",
+        title="PTA rejects reports that YouTube will be blocked",
+        authors=("DRM",),
+        published=datetime(2023, 10, 5, 14, 20, tzinfo=PKT),
+        category="News", tags=("PTA", "YouTube", "Misinformation"),
+        date_style="jsonld", post_id=20995,
+        body="""
+The Pakistan Telecommunication Authority (PTA) on Thursday rejected reports circulating on social media that YouTube would be blocked in the country, calling them "baseless and misleading".
+
+Messages shared widely on WhatsApp and Facebook over the past two days claimed that the government had decided to ban the video platform from next week over blasphemous content and political videos. Some of the messages carried a fake notification bearing the PTA's logo.
+
+"No such decision has been taken and no such notification has been issued by the authority," a PTA spokesperson said in a statement, urging the public to rely only on its official accounts for information.
+
+YouTube was working normally across the country on Thursday, according to users and internet monitors.
+
+Content creators said the rumours had caused panic. "I have 400,000 subscribers and my whole income comes from YouTube. I spent two days answering messages from people asking if I was finished," said Hammad Jilani, a technology reviewer in Islamabad.
+
+Digital rights groups said the episode showed how little trust citizens had in official communication about internet restrictions. YouTube was blocked in Pakistan from September 2012 to January 2016 over a blasphemous video, and many users still remember those years. "When platforms have been blocked without notice before, people believe any rumour," said Mahnoor Aziz of a Lahore-based digital rights group.
+
+The PTA also said it had received more than 1,000 complaints about YouTube content this year and had forwarded them to the company.
+""",
+    ),
+    ArticleRecord(
+        slug="punjab-drops-plan-to-suspend-mobile-internet-during-ashura",
+        title="Punjab drops plan to suspend mobile internet during Ashura",
+        authors=("DRM",),
+        published=datetime(2024, 7, 15, 19, 0, tzinfo=PKT),
+        category="News", tags=("Internet Shutdown", "Muharram", "Punjab"),
+        date_style="jsonld", post_id=24210,
+        body="""
+The Punjab government has withdrawn its request to suspend mobile internet in 12 districts during Ashura, and services will run normally across the province on the 9th and 10th of Muharram, the chief minister's office said on Monday.
+
+The home department had asked the interior ministry last week to switch off mobile data along procession routes from 6am to 10pm on July 16 and 17. A statement issued after a meeting on Muharram security in Lahore said the police would instead rely on safe city cameras and additional deployments.
+
+The statement said citizens should not bear the cost of the state's security arrangements and that the processions would be protected without switching off anyone's phone.
+
+Digital rights groups welcomed the decision. "This shows that blanket suspensions are a choice, not a necessity," said Zainab Iqbal, a lawyer who has challenged past suspensions. She urged other provinces to follow Punjab's example.
+
+The decision does not affect Sindh and Khyber Pakhtunkhwa, where provincial governments have said mobile services will be suspended along procession routes in several cities. A petition challenging the Sindh government's plans is pending before the Sindh High Court.
+
+Ride-hailing drivers and delivery riders in Lahore said they were relieved. "Two days without data would have meant two days without income," said Usman Ghani, a food delivery rider in Gulberg.
+
+The Punjab police said the security plan for Muharram had been finalised and that more than 30,000 officers would be deployed across the province.
+""",
+    ),
+    ArticleRecord(
+        slug="ten-months-on-x-remains-blocked-as-vpn-rules-tighten",
+        title="Ten months on, X remains blocked as VPN rules tighten",
+        authors=("DRM",),
+        published=datetime(2024, 12, 18, 13, 0, tzinfo=PKT),
+        category="News", tags=("X", "VPN", "PTA"),
+        date_style="time", post_id=25990,
+        body="""
+Ten months after it was first blocked, X remains inaccessible in Pakistan without a VPN, and the government's new rules for registering VPNs have left many users worried that even that route could soon close.
+
+The platform has been blocked nationwide since February 17. Officials have given different reasons at different times, from the platform's refusal to remove content to national security concerns, but no written order has been made public.
+
+Users told DRM that VPN connections had become less reliable since November, when the PTA asked businesses and freelancers to register their VPNs. "Some days my VPN works, some days it does not. When it does not, X does not exist for me," said Faraz Qureshi, a university student in Peshawar.
+
+The interior ministry said in a recent court filing that the block would stay in place until the platform agreed to address the government's concerns. It did not specify what those concerns were.
+
+Journalists said the block had changed how news circulates. Reporters who once posted breaking updates on X now send them to WhatsApp channels, where they cannot be searched or easily verified.
+
+"The conversation has not stopped. It has just moved to places that are harder to see," said Rabia Anwar, who tracks online speech for a digital rights coalition.
+
+The Sindh High Court's order in May to restore access has not been implemented. DRM asked the PTA whether any review of the block was under way. The authority did not respond.
+""",
+    ),
 ]

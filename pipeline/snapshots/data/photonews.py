@@ -293,4 +293,151 @@ Prices and availability vary by neighbourhood, and readers should check the term
         video="https://www.youtube.com/embed/snapshotvid01",
         body="Watch: scenes from Tuesday evening's gathering.",
     ),
+    # issue 13: a history of disruptions (benchmarks/gold/disruptions/history.json)
+    ArticleRecord(
+        slug="mobile-service-suspended-in-karachi-as-9th-muharram-processions-get-under-way",
+        title="Mobile Service Suspended in Karachi as 9th Muharram Processions Get Under Way",
+        authors=("Web Desk",),
+        published=datetime(2023, 7, 28, 13, 15, tzinfo=PKT),
+        category="Sindh", tags=("Muharram", "Karachi", "Internet Shutdown"),
+        date_style="time", post_id=44120,
+        body="""
+Mobile phone service was suspended in large parts of central Karachi on Friday morning as mourners gathered for the main 9th Muharram procession at Nishtar Park.
+
+Residents of Saddar, Garden and Soldier Bazaar said their phones showed no signal from around 7am. Neither calls nor mobile data were working, they said, while home broadband connections were unaffected.
+
+[img /wp-content/uploads/2023/07/nishtar-park-procession.jpg | Mourners gather at Nishtar Park on Friday morning. Photo: PhotoNews]
+
+The suspension was ordered by the Sindh home department on the request of law enforcement agencies, which cited threats to processions in the city. Similar suspensions were reported around procession routes in Hyderabad and Sukkur.
+
+Ride-hailing drivers said they were turning down trips to the city centre. "The app stops working as soon as I enter Saddar, so I cannot find the customer or end the ride," said Imran Ali, a driver from Korangi.
+
+Volunteers of the scouts and the procession organising committee were using walkie-talkies to coordinate the movement of mourners. A spokesperson for the organisers said arrangements had been made with the police in advance and that the procession was proceeding peacefully.
+
+Hospitals near the route said they had kept extra staff on duty and that landlines were available for emergencies.
+
+The service is expected to remain suspended on Saturday, when the Ashura procession will be taken out along the same route.
+""",
+    ),
+    ArticleRecord(
+        slug="bigo-live-blocked-after-lahore-high-court-order",
+        title="PTA Blocks Bigo Live After Lahore High Court Order",
+        authors=("Web Desk",),
+        published=datetime(2023, 9, 20, 17, 40, tzinfo=PKT),
+        category="Pakistan", tags=("PTA", "Apps", "Lahore High Court"),
+        date_style="byline", post_id=45120,
+        body="""
+The Pakistan Telecommunication Authority on Wednesday blocked the live-streaming app Bigo Live across the country, eight days after the Lahore High Court ordered it to act against what the court called immoral content on the platform.
+
+In a statement, the PTA said the app had been blocked "in compliance with the orders of the honourable Lahore High Court" and that access would be reviewed if the company put in place effective moderation for users in Pakistan.
+
+Users in Lahore, Karachi and Rawalpindi said the app stopped loading on mobile data and Wi-Fi on Wednesday afternoon, while some who had VPNs installed said they could still reach it.
+
+Hosts who stream on the app said the decision had been taken without hearing them. "The court heard the petitioner and the PTA, but nobody asked the people who work on this app," said Kiran Shah, a streamer from Rawalpindi who said she had built an audience of 15,000 followers over three years.
+
+Some hosts said they would move to other live-streaming apps, though they worried that the same thing could happen there. "We will start again somewhere else, and then we will wait for the next petition," Shah said.
+
+The company said in an email that it was "studying the order" and remained committed to working with the authorities.
+
+Digital rights groups said blocking an entire platform was disproportionate and urged the PTA to publish the list of content it had flagged to the company.
+""",
+    ),
+    ArticleRecord(
+        slug="pta-says-it-has-no-instructions-as-x-outage-enters-third-day",
+        title="PTA Says It Has 'No Instructions' as X Outage Enters Third Day",
+        authors=("Web Desk",),
+        published=datetime(2024, 2, 19, 15, 5, tzinfo=PKT),
+        category="Pakistan", tags=("X", "PTA", "Internet"),
+        date_style="jsonld", post_id=47950,
+        body="""
+The Pakistan Telecommunication Authority said on Monday that it had not blocked X and had received no instructions to do so, even as users across the country reported that the platform remained inaccessible for a third day.
+
+"The PTA has not issued any direction to operators regarding X. We are looking into the complaints," a spokesperson for the authority told PhotoNews, declining to say what might be causing the problem.
+
+Users in Islamabad, Lahore, Karachi and Peshawar said X would load only through a VPN. Internet monitor NetBlocks said its data showed the platform restricted on the main mobile and fixed-line providers since late on Saturday.
+
+[img /wp-content/uploads/2024/02/x-error-screen.jpg | An error message on X on a phone in Islamabad on Monday. Photo: PhotoNews]
+
+The denial was met with scepticism by digital rights groups. "Either the regulator does not know what is happening on the networks it regulates, or it is not telling us. Neither is reassuring," said Kamran Aftab, a researcher at an Islamabad-based think tank.
+
+Telecom industry officials, speaking on condition of anonymity, said operators had received directions to block the platform on Saturday night, but they declined to say who had issued them.
+
+Businesses that use X for customer service said complaints had piled up over the weekend. "We moved our support to WhatsApp and Facebook, but customers are still tagging us on X and nobody can see it," said Nida Saleem, who manages social media for a Lahore clothing brand.
+
+The outage has coincided with protests by several parties over the results of the February 8 general election.
+""",
+    ),
+    ArticleRecord(
+        slug="mobile-internet-restored-in-quetta-after-three-days",
+        title="Mobile Internet Restored in Quetta After Three Days",
+        authors=("Our Correspondent",),
+        published=datetime(2024, 2, 20, 12, 25, tzinfo=PKT),
+        category="Balochistan", tags=("Balochistan", "Quetta", "Internet Shutdown"),
+        date_style="time", post_id=47990,
+        body="""
+Mobile internet services were restored in Quetta on Tuesday morning, three days after they were suspended when protesting parties blocked highways across Balochistan over the election results.
+
+The Balochistan home department withdrew its order late on Monday after the alliance of parties agreed to end its sit-ins on the main highways following talks with the provincial caretaker government. Traffic on the Quetta-Karachi highway resumed on Monday evening.
+
+Residents said mobile data was working normally on all networks by Tuesday morning. "For three days my children could not attend their online tuition classes. Today they are back," said Shazia Kakar, a mother of three in Satellite Town.
+
+Traders in the city's main bazaars said they had lost business because customers could not make mobile payments and wholesalers could not place orders through messaging apps.
+
+A provincial government spokesperson said the suspension had been needed to stop rumours from spreading while the highways were blocked. Rights activists in Quetta said residents of the province were used to such orders but that they were rarely explained.
+
+The restoration in Quetta did not extend to X, which users across the country said was still blocked after going down on Saturday night. Users in Quetta said they could reach the platform only through a VPN.
+
+The alliance said it would continue its protest through other means, including rallies outside the offices of returning officers.
+""",
+    ),
+    ArticleRecord(
+        slug="four-months-into-x-ban-small-businesses-count-the-cost",
+        title="Four Months Into X Ban, Small Businesses Count the Cost",
+        authors=("Sana Mirza",),
+        published=datetime(2024, 6, 17, 11, 0, tzinfo=PKT),
+        category="Pakistan", tags=("X", "Business", "Internet"),
+        date_style="time", post_id=50610,
+        body="""
+Four months after X was blocked in Pakistan, small businesses that built their customer base on the platform say they have lost sales, and the government has yet to say when, or whether, access will return.
+
+The platform has been inaccessible without a VPN since February 17, when it went down hours after a senior official in Rawalpindi alleged that votes in the general election had been manipulated. The interior ministry later told the Islamabad High Court that the block was imposed on the basis of intelligence reports.
+
+Mariam Sheikh, who sells hand-embroidered shawls from her home in Multan, said orders from customers in the Gulf had dropped by half. "My buyers found me through posts on X. Now I post on Instagram and hope they follow me there," she said.
+
+Marketing agencies in Lahore and Karachi said clients had cut their budgets for campaigns on the platform, while some brands had stopped updating their accounts altogether.
+
+VPN use, meanwhile, has become routine. Several users said they kept a VPN running all day on their phones, which drained their batteries and slowed down other apps.
+
+Digital rights groups said the block set a troubling precedent. "Nobody has seen an order, nobody has seen a time limit. If it can last four months, it can last four years," said Sidra Naeem, a digital rights researcher in Islamabad.
+
+The PTA has said in court that it acted on instructions from the interior ministry. Petitions against the block are pending before the Islamabad, Lahore and Sindh high courts.
+
+Officials at the IT ministry say privately that no decision on restoring access is expected soon.
+""",
+    ),
+    ArticleRecord(
+        slug="mobile-service-suspended-on-karachi-procession-routes-on-9th-muharram",
+        title="Mobile Service Suspended on Karachi Procession Routes on 9th Muharram",
+        authors=("Staff Reporter",),
+        published=datetime(2024, 7, 16, 17, 45, tzinfo=PKT),
+        category="Sindh", tags=("Muharram", "Karachi", "Internet Shutdown"),
+        date_style="jsonld", post_id=50990,
+        body="""
+Mobile phone and data services were suspended along the main procession routes in Karachi on Tuesday as mourners marked the 9th of Muharram, while services in Punjab ran normally after the provincial government dropped its own plans for a suspension.
+
+In Karachi, users in Saddar, Garden, Kharadar and along MA Jinnah Road said their phones lost signal from around 8am. The Sindh home department said the suspension covered only the procession routes and the areas around major imambargahs, and would be repeated on Wednesday for Ashura.
+
+[img /wp-content/uploads/2024/07/ma-jinnah-road-procession.jpg | Mourners on MA Jinnah Road in Karachi on Tuesday. Photo: PhotoNews]
+
+Services were also suspended in parts of Hyderabad, Sukkur and Khairpur, according to users and local journalists.
+
+In Lahore, Rawalpindi and Multan, mobile internet worked throughout the day. Police in Lahore said safe city cameras were monitoring all routes and that the processions had passed off peacefully.
+
+"We were told to expect no signal, so we printed our duty rosters. In the end nothing was switched off," said Waqas Haider, a volunteer with a procession organising committee in Rawalpindi.
+
+In Karachi, shopkeepers near the route said the suspension had become a routine part of Muharram. "We close early and go home. What else can we do?" said Yousuf Memon, who runs a general store in Kharadar.
+
+A petition challenging the suspensions in Sindh is pending before the Sindh High Court.
+""",
+    ),
 ]
