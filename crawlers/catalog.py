@@ -32,6 +32,19 @@ CREATE TABLE IF NOT EXISTS fetches (
     lastmod TEXT                   -- what the discovery source said, if anything
 );
 CREATE INDEX IF NOT EXISTS fetches_url_key ON fetches(url_key);
+-- captures ``pknews backfill`` fetched and refused (soft 404, redirect, truncated ...):
+-- not fetched again, so a rerun goes to another capture or leaves the URL alone
+CREATE TABLE IF NOT EXISTS bad_captures (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    url_key TEXT NOT NULL,
+    site TEXT NOT NULL,
+    archive TEXT NOT NULL,         -- wayback or commoncrawl
+    captured_at TEXT NOT NULL,     -- the capture's time, ISO 8601, UTC
+    cause TEXT NOT NULL,           -- webarchives.BadCapture.cause
+    recorded_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS warc_files (
     name TEXT PRIMARY KEY,
     run_id TEXT NOT NULL,
@@ -40,6 +53,9 @@ CREATE TABLE IF NOT EXISTS warc_files (
     extractor_version TEXT
 );
 """
+# fetches columns added later (an older catalog gets them when opened): the archive a
+# backfilled page came from and its capture time; both null for a page fetched from its site
+_ADDED_COLUMNS = {"fetches": ("archive", "captured_at")}
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,19 @@ class Catalog:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for table, names in _ADDED_COLUMNS.items():
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for name in names:
+                if name in have:
+                    continue
+                try:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} TEXT")
+                except sqlite3.OperationalError as err:  # another process added it first
+                    if "duplicate column" not in str(err):
+                        raise
 
     def close(self) -> None:
         self.db.close()
@@ -73,13 +102,27 @@ class Catalog:
     def record_fetch(
         self, *, run_id: str, url: str, site: str, role: str, status: int, fetched_at: datetime,
         warc_file: str | None, warc_offset: int | None, sha256: str | None, length: int | None,
-        lastmod: datetime | None = None,
+        lastmod: datetime | None = None, archive: str | None = None, captured_at: datetime | None = None,
     ) -> None:
         self.db.execute(
             "INSERT INTO fetches (run_id, url, url_key, site, role, status, fetched_at, warc_file, warc_offset,"
-            " sha256, length, lastmod) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (run_id, url, url_key(url), site, role, status, _iso(fetched_at), warc_file, warc_offset, sha256, length, _iso(lastmod)),
+            " sha256, length, lastmod, archive, captured_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (run_id, url, url_key(url), site, role, status, _iso(fetched_at), warc_file, warc_offset, sha256, length,
+             _iso(lastmod), archive, _iso(captured_at)),
         )
+
+    def record_bad_capture(self, *, run_id: str, url: str, site: str, archive: str, captured_at: datetime,
+                           cause: str) -> None:
+        self.db.execute(
+            "INSERT INTO bad_captures (run_id, url, url_key, site, archive, captured_at, cause, recorded_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (run_id, url, url_key(url), site, archive, _iso(captured_at), cause, _iso(datetime.now(timezone.utc))),
+        )
+
+    def bad_captures(self, archive: str) -> set[tuple[str, datetime]]:
+        """``(url_key, captured_at)`` of the captures of ``archive`` refused so far."""
+        rows = self.db.execute("SELECT url_key, captured_at FROM bad_captures WHERE archive = ?", (archive,))
+        return {(key, _dt(when)) for key, when in rows}
 
     def known_article(self, url: str) -> KnownArticle | None:
         """The latest archived version of an article URL (or of a candidate URL whose

@@ -16,8 +16,10 @@ from __future__ import annotations
 import io
 import os
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -31,6 +33,33 @@ OPEN_SUFFIX = ".open"
 # body already decompressed and de-chunked, so keeping them would make readers
 # decode it a second time.
 _TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+# A page ``pknews backfill`` took from a web archive is stored with two headers beside
+# the archived ones: the capture time (``Memento-Datetime``, RFC 7089, as the archives
+# send it) and the archive's name. They ride in the response record because that is what
+# extraction hands on to the article row (its metadata record says the same, for people).
+CAPTURED_AT_HEADER = "Memento-Datetime"
+ARCHIVE_HEADER = "X-Pknews-Archive"
+LIVE = "site"  # ``fetched_from`` of a page fetched from its own site
+
+
+def capture_headers(archive: str, captured_at: datetime) -> list[tuple[str, str]]:
+    return [(CAPTURED_AT_HEADER, format_datetime(captured_at.astimezone(timezone.utc), usegmt=True)),
+            (ARCHIVE_HEADER, archive)]
+
+
+def capture_origin(headers: Mapping[str, str]) -> tuple[str, datetime | None]:
+    """``(fetched_from, captured_at)`` of a stored response from its headers (names
+    lower case): an archive's name and the capture time, or ``("site", None)``."""
+    archive = headers.get(ARCHIVE_HEADER.lower())
+    if not archive:
+        return LIVE, None
+    try:
+        when = parsedate_to_datetime(headers.get(CAPTURED_AT_HEADER.lower(), ""))
+    except (TypeError, ValueError, IndexError):
+        return archive, None
+    return archive, (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)

@@ -50,10 +50,11 @@ import time
 import urllib.error
 import urllib.request
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
-from urllib.parse import urlencode, urljoin
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from crawlers.middlewares import retry_after_seconds  # the crawl's own reading of Retry-After
 from crawlers.settings import USER_AGENT
@@ -201,7 +202,7 @@ class PoliteClient:
 
     def __init__(self, name: str, min_interval: float, user_agent: str = USER_AGENT, timeout: float = TIMEOUT,
                  max_retries: int = MAX_RETRIES, backoff: float = BACKOFF, max_retry_after: float = MAX_RETRY_AFTER,
-                 sleep=time.sleep, clock=time.monotonic):
+                 resolve: Mapping[str, str] | None = None, sleep=time.sleep, clock=time.monotonic):
         self.name = name
         self.min_interval = min_interval
         self.user_agent = user_agent
@@ -209,12 +210,14 @@ class PoliteClient:
         self.max_retries = max_retries
         self.backoff = backoff
         self.max_retry_after = max_retry_after
+        self.resolve = dict(resolve or {})  # host -> IP without DNS, like curl --resolve (tests, mirrors)
         self._sleep = sleep
         self._clock = clock
         self._lock = threading.Lock()
         self._last: float | None = None
         self._opener = urllib.request.build_opener(_NoRedirect)
         self.requests_sent = 0
+        self.retried: Counter = Counter()  # retries by cause (``429``, ``503``, ``reset``, ``timeout``, ``cut-short``)
 
     def _wait_turn(self, at_least: float = 0.0) -> None:
         with self._lock:
@@ -227,7 +230,12 @@ class PoliteClient:
             self.requests_sent += 1
 
     def _once(self, url: str, headers: Mapping[str, str]) -> Response:
-        req = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
+        target, parts = url, urlsplit(url)
+        if parts.hostname in self.resolve:  # connect to the IP, name the host
+            headers = {"Host": parts.netloc, **headers}
+            netloc = self.resolve[parts.hostname] + (f":{parts.port}" if parts.port else "")
+            target = urlunsplit(parts._replace(netloc=netloc))
+        req = urllib.request.Request(target, headers={"User-Agent": self.user_agent, **headers})
         try:
             resp = self._opener.open(req, timeout=self.timeout)
         except urllib.error.HTTPError as err:
@@ -257,17 +265,21 @@ class PoliteClient:
                 if not isinstance(err.reason, _TRANSIENT):
                     raise ArchiveUnavailable(f"{self.name}: {url}: {err.reason}") from err
                 problem, wait = f"{err.reason!r}", delay
+                self.retried[_transient_cause(err.reason)] += 1
                 continue
             except _TRANSIENT as err:
                 problem, wait = f"{err!r}", delay
+                self.retried[_transient_cause(err)] += 1
                 continue
             if resp.status in RETRY_STATUSES:
                 after = retry_after_seconds(resp.headers.get("retry-after"))
                 wait = min(after, self.max_retry_after) if after is not None else delay
                 problem = f"HTTP {resp.status}"
+                self.retried[str(resp.status)] += 1
                 continue
             if not resp.complete:
                 last, problem, wait = resp, "body cut short", delay
+                self.retried["cut-short"] += 1
                 continue
             return resp
         if last is not None and allow_partial:  # cut short every time: a truncated record
@@ -281,6 +293,10 @@ class PoliteClient:
             return resp.status, json.loads(resp.body or b"null")
         except ValueError:
             return resp.status, None
+
+
+def _transient_cause(err: BaseException) -> str:
+    return "timeout" if isinstance(err, (socket.timeout, TimeoutError)) else "reset"
 
 
 # --------------------------------------------------------------------------
@@ -400,6 +416,7 @@ class WaybackArchive:
         self.page_rows = page_rows
         self.collapse = collapse
         self.client = PoliteClient(self.name, min_interval, **client_opts)
+        self.clients = (self.client,)
 
     def capture_of(self, row: Mapping[str, str]) -> Capture:
         ts = row["timestamp"]
@@ -572,6 +589,7 @@ class CommonCrawlArchive:
         self.data_url = data_url.rstrip("/")
         self.index = PoliteClient("commoncrawl-index", index_interval, **client_opts)
         self.data = PoliteClient("commoncrawl-data", data_interval, **client_opts)
+        self.clients = (self.index, self.data)
         self._crawls: list[Crawl] | None = None
 
     def all_crawls(self) -> list[Crawl]:

@@ -16,6 +16,7 @@ from crawlers.webarchives import (
     BadCapture,
     Capture,
     CommonCrawlArchive,
+    PoliteClient,
     WaybackArchive,
     check_capture,
     choose_capture,
@@ -244,7 +245,9 @@ def test_user_agent_and_minimum_interval(wb):
     assert len(log) >= 5 and {r.user_agent for r in log} == {USER_AGENT}
     assert "pknews" in USER_AGENT and "+http" in USER_AGENT
     gaps = [b.time - a.time for a, b in zip(log, log[1:])]
-    assert min(gaps) >= 0.19, gaps
+    # arrival times at the server: a busy machine may delay one arrival and so shorten the next gap,
+    # never the span of them all
+    assert log[-1].time - log[0].time >= 0.19 * len(gaps) and min(gaps) >= 0.1, gaps
 
 
 def test_429_retry_after_is_waited_out_and_503_retried(wb):
@@ -258,6 +261,7 @@ def test_429_retry_after_is_waited_out_and_503_retried(wb):
     wb.clear()
     assert arch.fetch(c).status == 200
     assert [r.fault for r in wb.requests] == ["503", "503", None]
+    assert arch.client.retried == {"429": 1, "503": 2}  # the backfill's report lists them
 
 
 def test_reset_retried_and_retries_spent(wb, cc):
@@ -267,6 +271,7 @@ def test_reset_retried_and_retries_spent(wb, cc):
     wb.add_fault("reset", r"^/web/", times=1)
     assert arch.fetch(c).body == server_capture(wb, c).body
     assert [r.fault for r in wb.requests] == ["reset", None]
+    assert arch.client.retried == {"reset": 1}
     wb.clear_faults()
     wb.clear()
     wb.add_fault("503", r"^/web/")
@@ -275,6 +280,13 @@ def test_reset_retried_and_retries_spent(wb, cc):
     assert len(wb.requests) == 3
     cc.add_fault("reset", r"^/collinfo", times=1)
     assert commoncrawl(cc).crawls()
+
+
+def test_resolve_connects_to_the_ip_and_names_the_host(wb):
+    client = PoliteClient("t", 0, resolve={"archive.example": "127.0.0.1"})
+    resp = client.get(f"http://archive.example:{wb.port}/cdx/search/cdx?url={PHOTONEWS}*&output=json&limit=1")
+    assert resp.status == 200 and resp.url.startswith("http://archive.example:")
+    assert wb.requests[-1].header("Host") == f"archive.example:{wb.port}"
 
 
 def test_retry_after_forms():

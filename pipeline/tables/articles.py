@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import pyarrow as pa
 
 from crawlers.urls import url_key
+from crawlers.warc import LIVE, capture_origin
 from extract.article import Article
 from extract.page import Page
 
@@ -31,6 +33,9 @@ SCHEMA = pa.schema([
     ("language", pa.string()),
     ("word_count", pa.int32()),
     ("fetched_at", UTC_TS),
+    # where the bytes came from: the site itself, or a web archive (``pknews backfill``)
+    ("fetched_from", pa.string()),
+    ("captured_at", UTC_TS),
     ("source", pa.string()),
     ("content_sha256", pa.string()),
     ("extractor_version", pa.string()),
@@ -59,7 +64,17 @@ def article_id(article: Article) -> str:
     return hashlib.sha256(article_key_url(article).encode("utf-8")).hexdigest()[:20]
 
 
+def fetched_from(page: Page) -> tuple[str | None, datetime | None]:
+    """``(fetched_from, captured_at)``: ``site`` for a page of our own crawl, the archive
+    for one backfilled from a web archive; neither for a third-party WARC or a loose file."""
+    origin, captured_at = capture_origin(page.headers)
+    if origin == LIVE and page.role is None:
+        return None, None
+    return origin, captured_at
+
+
 def article_row(article: Article, page: Page, site_label: str | None, extractor_version: str) -> dict:
+    origin, captured_at = fetched_from(page)
     return {
         "article_id": article_id(article),
         "url": article.url,
@@ -78,6 +93,8 @@ def article_row(article: Article, page: Page, site_label: str | None, extractor_
         "language": article.language,
         "word_count": article.word_count,
         "fetched_at": page.fetched_at,
+        "fetched_from": origin,
+        "captured_at": captured_at,
         "source": page.source,
         "content_sha256": hashlib.sha256(page.body).hexdigest(),
         "extractor_version": extractor_version,
