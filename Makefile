@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test test-fast install clean-venv
+.PHONY: run demo test test-fast install browser clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/pknews demo
 
-test: $(STAMP)
+# Debian's Chromium for the report's browser test (Playwright drives it; no browser download).
+# Where apt cannot install it, tests/test_report.py skips its browser tests and says why.
+browser:
+	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+		|| echo "could not install chromium: the report's browser tests will be skipped" >&2
+
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

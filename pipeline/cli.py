@@ -102,10 +102,12 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_extract(args) -> int:
+    from pipeline.events import update_events
     from pipeline.extraction import run_extraction
     from pipeline.options import ExtractionOptions
     from pipeline.runs import Run, under_lock
     from pipeline.sources import InputError
+    from pipeline.summary import events_failure, events_part
     from pipeline.warc_extraction import after_live_reextraction
 
     data = DataDir(args.data)
@@ -132,12 +134,16 @@ def cmd_extract(args) -> int:
             if args.executor == "dask":
                 raise UsageError(f"cannot use the Dask cluster: {type(err).__name__}: {err}") from None
             raise
+        events = update_events(output)  # the events follow every statement the output holds
         if args.report:
             import json
 
-            Path(args.report).write_text(json.dumps(report.as_dict(), indent=2) + "\n")
+            Path(args.report).write_text(json.dumps(report.as_dict() | {"disruption_events": events}, indent=2) + "\n")
         skipped = ", ".join(f"{k} x{v}" for k, v in sorted(report.skipped.items())) or "none"
-        lines = [f"{report.files} file(s), {report.pages} pages: {report.rows_line()}; skipped: {skipped}"]
+        lines = [f"{report.files} file(s), {report.pages} pages: {report.rows_line()}{events_part(events)}; "
+                 f"skipped: {skipped}"]
+        if events_failure(events):
+            lines.append(events_failure(events))
         if report.passed_over:
             lines.append("passed over unread: " + ", ".join(f"{k} x{v}" for k, v in sorted(report.passed_over.items())))
         lines.append(f"written to {output} in {report.seconds:.1f}s "
@@ -156,10 +162,52 @@ def cmd_nightly(args) -> int:
                        model=args.model)
 
 
+def cmd_backfill(args) -> int:
+    from pipeline.backfill import run_backfill
+    from pipeline.backfill_options import options_from_args
+
+    sites = chosen_sites(args, group="real")
+    try:
+        options = options_from_args(args, parse_pairs(args.resolve, "--resolve"))
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    return run_backfill(sites, DataDir(args.data), options)
+
+
 def cmd_demo(args) -> int:
     from pipeline.demo import run_demo
 
     return run_demo(DataDir(args.data), model=args.model)
+
+
+def cmd_report(args) -> int:
+    from pipeline.report import write_report
+
+    if not Path(args.data).is_dir():
+        raise UsageError(f"no data folder at {args.data} (run `pknews nightly` or `pknews demo` first)")
+    since = parse_since(args.since)
+    try:
+        until = parse_since(args.until)
+    except UsageError:
+        raise UsageError(f"--until wants a date like 2024-02-17, not {args.until!r}") from None
+    path = write_report(DataDir(args.data), args.out, since=since.date() if since else None,
+                        until=until.date() if until else None)
+    print(f"report: {path}")
+    if args.screenshot:
+        from pipeline.report.browser import screenshot
+
+        print(f"screenshot: {screenshot(path, Path(args.screenshot), height=args.screenshot_height)}")
+    return 0
+
+
+def cmd_events(args) -> int:
+    from pipeline.events import command
+
+    since = parse_since(args.since)
+    try:
+        return command.run_events(args, since=since.date() if since else None)
+    except command.UsageError as err:
+        raise UsageError(str(err)) from None
 
 
 def cmd_sites(args) -> int:
@@ -269,9 +317,40 @@ def build_parser() -> argparse.ArgumentParser:
     add_site_options(p)
     add_model(p)
 
+    p = add("backfill", "Fetch the articles of a past period from web archives (Wayback Machine, Common "
+                        "Crawl) or the sites' own sitemaps into the same WARC archive, catalog and "
+                        "tables as the nightly job (README, Backfill).", cmd_backfill)
+    from pipeline.backfill_options import add_backfill_options
+
+    add_backfill_options(p)
+    add_model(p)
+
     p = add("demo", "The nightly job over the bundled snapshot sites, served on 127.0.0.1 by this "
                     "command: the whole pipeline without internet.", cmd_demo)
     add_model(p)
+
+    p = add("events", "List the disruption events merged from every statement held (a table, CSV, "
+                      "JSON or Parquet); `events show EVENT_ID` prints one event's reports.", cmd_events)
+    p.add_argument("action", nargs="?", choices=["show"], help="show: one event's timeline of reports")
+    p.add_argument("event_id", nargs="?", metavar="EVENT_ID")
+    p.add_argument("--format", choices=("table", "csv", "json", "parquet", "stop-csv"), default="table",
+                   help="table (default), csv, json, parquet (with --out) or stop-csv (STOP's columns)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--since", metavar="DATE", help="only events with a date or a report on or after DATE")
+    p.add_argument("--kind", action="append", metavar="KIND",
+                   help="only this kind (mobile-data, platform-block ...) or family (network, platform, website)")
+    p.add_argument("--platform", action="append", metavar="NAME", help="only events cutting this platform or network")
+    p.add_argument("--area", action="append", metavar="NAME", help="only events in this place (a province takes its cities)")
+    p.add_argument("--stop-columns", action="store_true",
+                   help="use the column names of Access Now's STOP dataset (csv, json, parquet)")
+
+    p = add("report", "Write the offline HTML report (timeline, map, platform attention, who speaks, events, "
+                      "run health) from the data folder's tables.", cmd_report)
+    p.add_argument("--since", metavar="DATE", help="only articles published and events running on or after DATE")
+    p.add_argument("--until", metavar="DATE", help="only articles published and events starting on or before DATE")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default DATA/report/index.html)")
+    p.add_argument("--screenshot", metavar="PNG", help="also save a full-page screenshot (headless Chromium)")
+    p.add_argument("--screenshot-height", type=int, metavar="PX", help="only the top PX pixels in the screenshot")
 
     p = add("sites", "List the site registry with each site's discovery sources; "
                      "`sites check NAME` fetches a site's robots.txt, sitemaps and feeds and reports "

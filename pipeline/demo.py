@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 from crawlers.registry import Site, select_sites
 from extract.nlp import DEFAULT_MODEL
 from pipeline.config import DataDir
+from pipeline.events.present import table_text
+from pipeline.events.store import read_events
+from pipeline.lock import EXIT_LOCKED
 from pipeline.nightly import run_nightly
 from pipeline.snapshots.server import SnapshotServer
 
@@ -29,7 +32,12 @@ def served_sites(server: SnapshotServer, sites: list[Site] | None = None) -> lis
 def run_demo(data: DataDir, model: str = DEFAULT_MODEL, out=sys.stdout) -> int:
     with SnapshotServer() as server:
         print(f"serving {len(server.hosts)} snapshot sites on 127.0.0.1:{server.port}", file=out)
-        return run_nightly(
+        code = run_nightly(
             served_sites(server), data, resolve=server.hosts, overrides=LOCAL_CRAWL_SETTINGS,
             model=model, out=out,
         )
+    tables = read_events(data.parquet) if code != EXIT_LOCKED else None
+    if tables is not None:
+        print("\nevents found (pknews events; pknews events show EVENT_ID for the reports):\n"
+              + table_text(tables[0].to_pylist()), file=out)
+    return code

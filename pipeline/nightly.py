@@ -7,13 +7,18 @@ One run, under the data folder's lock (``pipeline.runs``):
 3. extraction: each closed WARC file not yet extracted, one at a time
    (``pipeline.warc_extraction``);
 4. versions: ``version``/``is_latest`` put right across fragments;
-5. the run report (``DATA/runs/<run>.json``), the log (``DATA/runs/<run>.log``)
+5. events: ``events`` and ``event_reports`` rebuilt from every statement held
+   (``pipeline.events``); a failure there is reported, the extraction stays;
+6. the run report (``DATA/runs/<run>.json``), the log (``DATA/runs/<run>.log``)
    and a summary on stdout. Exit code: 0 every site worked, 3 some failed,
-   4 all failed, 5 another run holds the lock.
+   4 all failed, 5 another run holds the lock;
+7. the HTML report (``DATA/report/index.html``, ``pipeline.report``) rewritten; a
+   failure there is reported, never a failed run.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections import Counter
@@ -25,8 +30,10 @@ from extract.article import EXTRACTOR_VERSION
 from extract.nlp import DEFAULT_MODEL
 from pipeline.config import DataDir
 from pipeline.crawl import contact_note, run_crawl
+from pipeline.events import update_events
 from pipeline.lock import EXIT_LOCKED
 from pipeline.recovery import Recovery, recover
+from pipeline.report.build import refresh_report, report_line
 from pipeline.runs import Run, under_lock
 from pipeline.summary import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, exit_code, format_summary, site_rows
 from pipeline.versions import reconcile_versions
@@ -74,8 +81,9 @@ def _night(run: Run, sites, *, since, resolve, overrides, model, out) -> int:
     extraction_failures: list = []
     extraction = extract_pending(data, run.id, model, skips=skips, failures=extraction_failures)
     versions = reconcile_versions(data.parquet)
+    events = update_events(data.parquet)
     code = exit_code(crawls)
-    if extraction_failures and code == EXIT_OK:
+    if (extraction_failures or events["error"]) and code == EXIT_OK:
         code = EXIT_PARTIAL
     rows = site_rows(crawls, extraction, skips)
     run.write_report({
@@ -93,9 +101,14 @@ def _night(run: Run, sites, *, since, resolve, overrides, model, out) -> int:
                   for name, c in crawls.items()},
         "extraction": extraction.as_dict() | {"failures": extraction_failures},
         "versions": versions,
+        "disruption_events": events,
     })
-    summary = format_summary(crawls, extraction, data, run.report_file, skips)
+    summary = format_summary(crawls, extraction, data, run.report_file, skips, events)
     if extraction_failures:
         summary += "\n" + "\n".join(f"extraction failed on {f['warc']}: {f['error']} (retried next run)"
                                     for f in extraction_failures)
+    report = refresh_report(data, run.id)  # after the run report: the page's run health shows this run
+    if report["error"]:  # recorded in the run report too; the night's data and exit code stand
+        run.write_report(json.loads(run.report_file.read_text(encoding="utf-8")) | {"html_report": report})
+    summary += "\n" + report_line(report)
     return run.finish(summary, code, out=out)

@@ -80,8 +80,21 @@ def _size(n: int) -> str:
     return str(n)
 
 
+def events_part(events: dict | None) -> str:
+    """What the events step gave, for the end of a rows line (``, 12 events``)."""
+    if events is None:
+        return ""
+    return ", events not updated" if events.get("error") else f", {events['events']} events"
+
+
+def events_failure(events: dict | None) -> str | None:
+    if events and events.get("error"):
+        return f"events step failed: {events['error']} (the extraction is kept; the next run rebuilds the events)"
+    return None
+
+
 def format_summary(crawls: dict[str, SiteCrawl], extraction: ExtractionReport, data: DataDir, run_file: Path,
-                   skips: Counter | None = None) -> str:
+                   skips: Counter | None = None, events: dict | None = None) -> str:
     rows = site_rows(crawls, extraction, skips)
     width = max([len(n) for n in crawls] + [4])
     head = (f"{'site':<{width}}  {'found':>6}  {'fetched':>7}  {'new':>5}  {'held':>6}  {'skipped':>7}"
@@ -101,6 +114,8 @@ def format_summary(crawls: dict[str, SiteCrawl], extraction: ExtractionReport, d
             lines.append(f"errors {name}: " + ", ".join(f"{k} x{v}" for k, v in r["errors"].items()))
         if r["skipped"]:
             lines.append(f"skipped {name}: " + ", ".join(f"{k.split('/', 1)[1]} x{v}" for k, v in r["skipped"].items()))
-    lines.append(f"{extraction.rows_line('new')} -> {data.parquet}")
+    lines.append(f"{extraction.rows_line('new')}{events_part(events)} -> {data.parquet}")
+    if events_failure(events):
+        lines.append(events_failure(events))
     lines.append(f"raw pages: {data.warc}   run report: {run_file}")
     return "\n".join(lines)
