@@ -351,6 +351,128 @@ def test_a_statement_with_no_date_anywhere_is_counted_not_placed():
     assert result.events == [] and result.undated == 1
 
 
+ISLAMABAD = {"name": "Islamabad", "scope": "city", "province": "Islamabad Capital Territory",
+             "latitude": 33.72, "longitude": 73.04}
+RAWALPINDI = {"name": "Rawalpindi", "scope": "city", "province": "Punjab", "latitude": 33.6, "longitude": 73.05}
+GILGIT = {"name": "Gilgit", "scope": "city", "province": "Gilgit-Baltistan", "latitude": 35.92, "longitude": 74.31}
+HUNZA = {"name": "Hunza", "scope": "district", "province": "Gilgit-Baltistan", "latitude": 36.32, "longitude": 74.65}
+PUNJAB = {"name": "Punjab", "scope": "province", "province": "Punjab", "latitude": 31.0, "longitude": 72.5}
+
+
+def test_a_restoration_in_one_city_does_not_end_a_nationwide_block():
+    result = merge([
+        statement("dawn-1", "platform-block", "occurred", D, platforms=["X"], start=D),
+        statement("dawn-2", "platform-block", "ongoing", D + timedelta(days=3), platforms=["X"]),
+        statement("drm-1", "platform-block", "restored", D + timedelta(days=4), platforms=["X"], areas=[ISLAMABAD],
+                  end=D + timedelta(days=4), text="X was restored in some sectors of Islamabad."),
+    ])
+    assert [(e["status"], e["end_date"], e["reports"]) for e in result.events] == [("ongoing", None, 3)]
+
+
+def test_a_restoration_ends_an_event_only_where_it_covers_its_places():
+    day = date(2024, 11, 24)
+    twin_cities = [
+        statement("drm-1", "mobile-data", "occurred", day, networks=["mobile-data"], areas=[ISLAMABAD, RAWALPINDI],
+                  start=day),
+        statement("drm-1", "mobile-data", "restored", day, index=1, networks=["mobile-data"], areas=[ISLAMABAD],
+                  text="Services were partially restored in some sectors of Islamabad."),
+    ]
+    assert only(twin_cities)["status"] == "ongoing"  # Rawalpindi is in another province: not restored
+    gilgit = [
+        statement("dawn-1", "network-shutdown", "occurred", day, networks=["internet"], areas=[GILGIT, HUNZA],
+                  start=day),
+        statement("dawn-1", "network-shutdown", "restored", day, index=1, networks=["internet"], areas=[GILGIT],
+                  text="Services were restored in Gilgit city by the evening."),
+    ]
+    assert (only(gilgit)["status"], only(gilgit)["end_date"]) == ("ended", day)  # one region's main town
+    other_platform = [
+        statement("dawn-1", "platform-block", "occurred", D, platforms=["X", "YouTube"], start=D),
+        statement("dawn-2", "platform-block", "restored", D, hour=20, platforms=["YouTube"], end=D),
+    ]
+    assert only(other_platform)["status"] == "ongoing"  # X is not restored
+
+
+def test_a_lasting_block_does_not_take_a_later_statement_that_names_nothing_it_blocks():
+    result = merge([
+        statement("dawn-1", "platform-block", "occurred", D, platforms=["X"], start=D),
+        statement("dawn-2", "platform-block", "ongoing", D + timedelta(days=30), platforms=["X"], start=D),
+        statement("drm-1", "app-ban", "restored", D + timedelta(days=200), areas=[ISLAMABAD],
+                  end=D + timedelta(days=200), text="Services were partially restored in Islamabad."),
+    ])
+    x_block = next(e for e in result.events if e["platforms"] == ["X"])
+    assert (x_block["status"], x_block["reports"], len(result.events)) == ("ongoing", 2, 2)
+
+
+def test_an_undated_statement_joins_the_past_event_its_article_speaks_of_without_extending_it():
+    polls = date(2024, 2, 8)
+    hearing = date(2024, 3, 19)
+    event = only([
+        statement("photonews-1", "mobile-network", "occurred", polls, networks=["mobile-voice"], start=polls),
+        statement("photonews-1", "mobile-network", "restored", polls, index=1, hour=22, networks=["mobile-voice"]),
+        statement("dawn-1", "mobile-network", "occurred", hearing, networks=["mobile-voice"], start=polls,
+                  text="The court asked why services were suspended on February 8."),
+        statement("dawn-1", "mobile-network", "occurred", hearing, index=1, networks=["mobile-voice"],
+                  areas=[RAWALPINDI], text="A voter from Rawalpindi argued that the shutdown kept him from voting."),
+        statement("dawn-1", "mobile-network", "restored", hearing, index=2, networks=["mobile-voice"], areas=[],
+                  text="The bench asked when services were suspended and restored."),
+        statement("dawn-1", "mobile-network", "ongoing", hearing, index=3, networks=["mobile-voice"], areas=[],
+                  text="\"Every time there is a vote, the network goes down,\" the petitioner said."),
+    ])
+    assert (event["start_date"], event["end_date"], event["status"], event["reports"]) == (polls, polls, "ended", 6)
+
+
+def test_a_plan_called_off_in_one_province_stays_apart_from_a_cut_in_another():
+    plan, day = date(2024, 7, 13), date(2024, 7, 16)
+    result = merge([
+        statement("dawn-1", "mobile-network", "announced", date(2024, 7, 12), networks=["mobile-voice"],
+                  areas=[KARACHI], start=day),
+        statement("dawn-2", "mobile-data", "announced", plan, networks=["mobile-data"], areas=[PUNJAB], start=day,
+                  end=day + timedelta(days=1)),
+        statement("drm-1", "mobile-data", "ruled-out", date(2024, 7, 15), networks=["mobile-data"], areas=[PUNJAB]),
+        statement("photonews-1", "mobile-network", "occurred", day, networks=["mobile-voice", "mobile-data"],
+                  areas=[KARACHI, PUNJAB], start=day,
+                  text="Services were suspended in Karachi, while Punjab ran normally."),
+    ])
+    by_status = {e["status"]: e for e in result.events}
+    assert set(by_status) == {"ongoing", "called-off"}
+    assert by_status["ongoing"]["start_date"] == day and by_status["called-off"]["reports"] == 2
+
+
+def test_a_slowing_of_a_website_is_part_of_its_block():
+    event = only([
+        statement("dawn-1", "website-block", "occurred", D, platforms=["Wikipedia"], text="Wikipedia was blocked."),
+        statement("dawn-1", "throttling", "occurred", D, index=1, areas=[],
+                  text="The regulator had first degraded the site's services for 48 hours."),
+    ])
+    assert (event["kind"], event["reports"]) == ("website-block", 2)
+
+
+def test_a_statement_dated_by_its_year_joins_only_an_event_of_what_it_names():
+    order_day = date(2023, 9, 12)
+    result = merge([
+        statement("drm-1", "app-ban", "announced", order_day, areas=[], text="The court ordered the app blocked."),
+        statement("drm-2", "platform-block", "occurred", date(2024, 4, 17), platforms=["X"],
+                  start=date(2023, 1, 1), start_precision="year", text="URLs on X were blocked over the past year."),
+    ])
+    assert sorted((e["status"], e["start_date"]) for e in result.events) == [
+        ("announced", None), ("ongoing", date(2023, 1, 1))]
+
+
+def test_a_court_order_joins_the_block_that_follows_it_within_a_week():
+    order_day, block_day = date(2023, 9, 12), date(2023, 9, 20)
+    event = only([
+        statement("drm-1", "app-ban", "announced", order_day, platforms=["Bigo Live"],
+                  ordered_by=["Lahore High Court"], text="The court directed the PTA to block Bigo Live."),
+        statement("photonews-1", "app-ban", "occurred", block_day, platforms=["Bigo Live"]),
+    ])
+    assert (event["status"], event["start_date"], event["ordered_by"]) == ("ongoing", block_day,
+                                                                           ["Lahore High Court"])
+    apart = merge([
+        statement("drm-1", "app-ban", "announced", order_day, platforms=["Bigo Live"]),
+        statement("photonews-1", "app-ban", "occurred", block_day + timedelta(days=30), platforms=["Bigo Live"]),
+    ])
+    assert len(apart.events) == 2
+
 # -- the tables ----------------------------------------------------------------
 
 ARTICLE_FACTS = pa.schema([

@@ -107,8 +107,8 @@ def test_restoration_dates_the_end(nlp):
 
 
 def test_lifting_a_ban_is_a_restoration_of_what_was_banned(nlp):
-    d = one(nlp, "The government lifted the ban on TikTok on Monday.")
-    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.RESTORED, ["TikTok"])
+    d = one(nlp, "The government lifted the ban on Snapchat on Monday.")
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.RESTORED, ["Snapchat"])
     assert d.end_date == "2024-02-19"
 
 
@@ -152,7 +152,7 @@ ONE_STATEMENT = [
     ("Users demanded that X be restored.", K.PLATFORM_BLOCK, S.DEMANDED, ["X"]),
     ('"The authorities must restore mobile internet in Balochistan," the rights group said.',
      K.MOBILE_DATA, S.DEMANDED, []),
-    ("The government has no plans to ban TikTok, the minister said.", K.PLATFORM_BLOCK, S.RULED_OUT, ["TikTok"]),
+    ("The government has no plans to ban TikTok, the minister said.", K.APP_BAN, S.RULED_OUT, ["TikTok"]),
     # a refused restoration leaves the block ongoing
     ("The government said it would not restore X until the company appointed a representative.",
      K.PLATFORM_BLOCK, S.ONGOING, ["X"]),
@@ -272,3 +272,146 @@ def test_extraction_writes_disruption_rows(tmp_path: Path):
     assert (first["kind"], first["status"]) == ("platform-block", "occurred")
     assert first["areas"][0]["name"] == "Pakistan" and str(first["start_date"]) == "2024-01-07"
     assert any(r["start_date"] is not None and str(r["start_date"]) == "2023-12-17" for r in rows)
+
+
+# -- round 2 (issue 13 dev failures, by class) -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Subscribers in Sukkur complained of slow speeds on Tuesday.",
+    "Residents said messaging apps had been running very slowly since Sunday.",
+    "Normal internet speeds returned on Tuesday after the repair; earlier, speeds had slowed on all networks.",
+])
+def test_slowness_in_users_words_is_throttling(nlp, text):
+    found = statements(nlp, text)
+    assert found and all(d.kind == DisruptionKind.THROTTLING for d in found), [(d.trigger, d.kind) for d in found]
+
+
+def test_restored_speeds_are_the_end_of_a_throttling(nlp):
+    d = one(nlp, "Normal internet speeds were restored in Multan on Monday, operators said.")
+    assert (d.kind, d.status) == (DisruptionKind.THROTTLING, DisruptionStatus.RESTORED)
+
+
+def test_a_game_or_app_named_beside_its_noun_is_an_app_ban(nlp):
+    d = one(nlp, "The regulator has banned the online game Clash Arena over complaints from parents.")
+    assert (d.kind, d.platforms) == (DisruptionKind.APP_BAN, ["Clash Arena"])
+    d = one(nlp, "The PTA blocked three chat apps, including Zingo, Mello and Tinder, on Monday.")
+    assert d.kind == DisruptionKind.APP_BAN and {"Zingo", "Mello", "Tinder"} <= set(d.platforms)
+
+
+def test_tiktok_banned_is_an_app_ban(nlp):
+    d = one(nlp, "TikTok was unblocked in Pakistan on Monday.")
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.APP_BAN, DisruptionStatus.RESTORED, ["TikTok"])
+
+
+def test_a_bare_noun_telling_the_extent_is_a_statement(nlp):
+    found = statements(nlp, "YouTube was blocked on Monday. Observers said the blockage was countrywide and "
+                            "started at noon.")
+    assert len(found) == 2 and found[1].platforms == ["YouTube"]
+    assert area_names(found[1]) == ["Pakistan"] and found[1].start_date == "2024-02-20"
+
+
+def test_users_words_stopped_loading_and_off(nlp):
+    d = one(nlp, "Instagram stopped loading for users in Multan on Monday night.")
+    assert (d.kind, d.platforms, d.start_date) == (DisruptionKind.PLATFORM_BLOCK, ["Instagram"], "2024-02-19")
+    d = one(nlp, "In Turbat, mobile internet had been off since the morning.")
+    assert (d.kind, d.status, d.start_date) == (DisruptionKind.MOBILE_DATA, DisruptionStatus.ONGOING, "2024-02-20")
+
+
+def test_a_refused_suspension_is_ruled_out(nlp):
+    found = statements(nlp, "Mobile data was suspended in Sukkur on Monday. In Larkana, where the deputy "
+                            "commissioner had refused a suspension, services worked normally.")
+    assert [d.status for d in found] == [DisruptionStatus.OCCURRED, DisruptionStatus.RULED_OUT]
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers who sell on Facebook say they will close if the ban continues until summer.",
+    "The minister said mobile data would be cut only on the main roads and only if the police asked for it.",
+    "The minister said a decision on suspending mobile phone services would be taken next week.",
+])
+def test_conditions_and_pending_decisions_are_hypothetical(nlp, text):
+    d = one(nlp, text)
+    assert d.status == DisruptionStatus.HYPOTHETICAL
+
+
+def test_a_court_ordering_a_restoration_demands_it(nlp):
+    d = one(nlp, "The Lahore High Court on Monday ordered the PTA to restore YouTube within three days.")
+    assert (d.status, d.ordered_by) == (DisruptionStatus.DEMANDED, [])
+
+
+def test_a_rejected_plan_said_not_to_happen_is_ruled_out(nlp):
+    d = one(nlp, "The chief minister rejected the proposal and said mobile data would not be suspended in Lahore.")
+    assert d.status == DisruptionStatus.RULED_OUT
+
+
+def test_whether_asks_rather_than_supposes(nlp):
+    d = one(nlp, "The minister would not say whether he was told before YouTube was unblocked last month.")
+    assert d.status == DisruptionStatus.RESTORED
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Telegram was blocked in Gwadar for a third day on Monday.", "2024-02-17", None),
+    ("Mobile data was restored in Sibi on Monday after five days.", "2024-02-15", "2024-02-19"),
+    ("Mobile data was restored in Sibi on Monday, four days after it was cut off.", "2024-02-15", "2024-02-19"),
+    ("Mobile data was restored in Sibi on Monday after a four-day suspension.", "2024-02-15", "2024-02-19"),
+])
+def test_counted_days_give_the_start(nlp, text, start, end):
+    d = one(nlp, text)
+    assert (d.start_date, d.end_date) == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Mobile data will be suspended in Swat for 48 hours from Wednesday morning, the government announced.",
+     "2024-02-21", "2024-02-22"),
+    ("Mobile internet will be switched off in Kohat from 8am to 2pm on February 25.", "2024-02-25", "2024-02-25"),
+    ("Mobile internet will be switched off in Kohat from 10pm to 4am on February 25.", "2024-02-25", "2024-02-26"),
+    ("Mobile internet will remain suspended in Kohat on February 23 and 24.", "2024-02-23", "2024-02-24"),
+])
+def test_announced_spans_give_the_end(nlp, text, start, end):
+    d = one(nlp, text)
+    assert d.status == DisruptionStatus.ANNOUNCED
+    assert (d.start_date, d.end_date) == (start, end)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Facebook went down across parts of the country on Sunday while the party held a rally in Multan.",
+     ["Pakistan"]),
+    ("\"Mobile data will not be suspended in Sialkot,\" the minister told reporters in Lahore.", ["Sialkot"]),
+    ("The PTA said it would not block any social media platform during the dispute with Afghanistan.", []),
+    ("Mobile data was suspended in Zhob, the Balochistan home department said.", ["Zhob"]),
+    ("The Sindh chief minister said mobile data would not be suspended in the province.", ["Sindh"]),
+    ("The regulator said it had not shut down the internet anywhere in the country.", ["Pakistan"]),
+])
+def test_areas_are_where_it_struck(nlp, text, names):
+    d = one(nlp, text)
+    assert area_names(d) == names
+
+
+def test_cellular_service_is_voice_and_data(nlp):
+    d = one(nlp, "Cellular services were suspended in Hangu on Monday.")
+    assert (d.kind, set(d.networks)) == (DisruptionKind.MOBILE_NETWORK, {Network.MOBILE_VOICE, Network.MOBILE_DATA})
+    d = one(nlp, "Mobile calls were cut off in Hangu on Monday.")
+    assert d.networks == [Network.MOBILE_VOICE]
+
+
+def test_the_start_told_inside_a_restoration_is_no_statement_of_its_own(nlp):
+    d = one(nlp, "The PTA restored Telegram on Monday, a week after blocking the app.")
+    assert (d.status, d.end_date) == (DisruptionStatus.RESTORED, "2024-02-19")
+
+
+def test_breakdowns_and_nature_are_other_reasons(nlp):
+    d = one(nlp, "Internet services were disrupted across Skardu on Monday after a landslide cut the fibre cable.")
+    assert d.reasons == [Reason.OTHER]
+
+
+def test_the_site_and_social_media_apps_take_the_names_around_them(nlp):
+    found = statements(nlp, "The PTA degraded Wikipedia on Monday and warned that the site would be blocked "
+                            "if the pages stayed online.")
+    assert [d.platforms for d in found] == [["Wikipedia"], ["Wikipedia"]]
+    assert found[1].status == DisruptionStatus.HYPOTHETICAL
+    d = one(nlp, "Users said social media apps were running slowly, with YouTube videos taking minutes to load.")
+    assert (d.kind, d.platforms) == (DisruptionKind.THROTTLING, ["YouTube"])
+
+
+def test_whether_over_its_own_clause_supposes(nlp):
+    d = one(nlp, "It is unclear whether YouTube will be restored before the holidays.")
+    assert d.status == DisruptionStatus.HYPOTHETICAL

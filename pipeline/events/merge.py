@@ -28,6 +28,7 @@ from extract.nlp.kinds import AreaScope, DatePrecision, DisruptionKind, Disrupti
 
 Kind, Status = DisruptionKind, DisruptionStatus
 DAY = DatePrecision.DAY
+THROTTLING = Kind.THROTTLING  # a slowing is of whatever it slows: it meets every family
 
 # the kinds that describe the same sort of cut, whichever word the text used
 KIND_FAMILY = {
@@ -69,6 +70,9 @@ class MergeRule:
     # days (a platform stays blocked until unblocked)
     lasting_families: tuple[str, ...] = ("platform", "website")
     lasting_days: int = 2
+    # a plan or an order not yet carried out ("block the app within seven days") takes a
+    # report of the cut it names that comes this many days after it (and ``gap_days``) at most
+    plan_reach_days: int = 7
 
 
 RULE = MergeRule()
@@ -90,6 +94,14 @@ class Area:
         if self.scope == AreaScope.NATIONAL:
             return other.scope != AreaScope.NATIONAL
         return self.scope == AreaScope.PROVINCE and _fold(other.province) == _fold(self.name)
+
+    def restores(self, other: "Area") -> bool:
+        """Does a restoration here end the cut in ``other``? When it contains it, or when
+        both are local places of one province (outlets report a regional cut's
+        restoration by its main town: Gilgit for Gilgit and Hunza)."""
+        local = (AreaScope.CITY, AreaScope.DISTRICT)
+        return self.contains(other) or (self.scope in local and other.scope in local and bool(other.province)
+                                        and _fold(self.province) == _fold(other.province))
 
     def as_row(self) -> dict:
         return {"name": self.name, "scope": self.scope, "province": self.province,
@@ -128,7 +140,7 @@ class Statement:
 
     @property
     def family(self) -> str:
-        return KIND_FAMILY.get(self.kind, self.kind)
+        return THROTTLING if self.kind == THROTTLING else KIND_FAMILY.get(self.kind, self.kind)
 
     @cached_property
     def objects(self) -> frozenset[str]:
@@ -210,36 +222,41 @@ class Event:
     """Statements about one disruption, in the order they were reported, with what the
     merge compares kept up to date as they join."""
 
-    def __init__(self, statements: list[Statement]):
+    def __init__(self, statements: list[Statement], contextual: frozenset[str] = frozenset()):
         self.seq = 0  # its place in the order events were founded (EventIndex)
         self.merged = False  # merged into an event founded before it
         self.statements = sorted(statements, key=lambda s: s.order)
+        # statements joined only by their article's context (see ``context_event``): they
+        # say nothing of its days, so they neither widen its window nor date it
+        self.contextual = set(contextual)
+        self.articles: set[str] = set()
         self.objects: frozenset[str] = frozenset()
         self.areas: tuple[Area, ...] = ()
         # the days of its statements dated to the day, and of those dated by month or year
         self.windows: dict[bool, tuple[date, date]] = {}
         self.occurred = self.end_stated = False
-        # the last day a restoration speaks of, and the last day a report says it goes on
-        self.restored_on: date | None = None
-        self.ongoing_on: date | None = None
+        self.restorations: list[Statement] = []
+        self.ongoing_on: date | None = None  # the last day a report says it goes on
         for s in self.statements:
             self._take(s)
 
-    def add(self, s: Statement) -> None:
+    def add(self, s: Statement, contextual: bool = False) -> None:
         self.statements.append(s)
+        if contextual:
+            self.contextual.add(s.id)
         self._take(s)
 
     def absorb(self, other: "Event") -> None:
         seq = self.seq
-        self.__init__(self.statements + other.statements)
+        self.__init__(self.statements + other.statements, frozenset(self.contextual | other.contextual))
         self.seq = seq
 
     def _take(self, s: Statement) -> None:
         self.occurred |= s.status in OCCURRENCE
+        self.articles.add(s.article_id)
         if s.status == Status.RESTORED:
-            day = s.restored_on
-            self.restored_on = max(day, self.restored_on or day)
-        elif s.status == Status.ONGOING:
+            self.restorations.append(s)
+        elif s.status == Status.ONGOING and s.id not in self.contextual:  # (its day is its article's)
             self.ongoing_on = max(s.window[1], self.ongoing_on or s.window[1])
         elif s.status == Status.OCCURRED:
             self.end_stated |= s.end_date is not None
@@ -247,6 +264,8 @@ class Event:
             return
         self.objects |= s.objects
         self.areas += tuple(a for a in s.areas if a not in self.areas)
+        if s.id in self.contextual:
+            return
         lo, hi = s.window
         had = self.windows.get(s.is_precise)
         self.windows[s.is_precise] = (min(lo, had[0]), max(hi, had[1])) if had else (lo, hi)
@@ -275,11 +294,28 @@ class Event:
         return self.founder.family
 
     @property
+    def endings(self) -> list[Statement]:
+        """The restorations that end it: those that cover all it cut, everywhere it cut
+        it, and that no report of the same day or later says it goes on after (a
+        "partial restoration")."""
+        return [s for s in self.restorations if covers(s, self)
+                and (self.ongoing_on is None or s.restored_on > self.ongoing_on)]
+
+    @property
+    def called_off(self) -> bool:
+        """A plan called off, and never reported to happen."""
+        return not self.occurred and any(s.status == Status.RULED_OUT for s in self.statements)
+
+    @property
+    def planned(self) -> bool:
+        """Announced (planned, ordered), not yet reported to happen nor called off."""
+        return not self.occurred and any(s.status == Status.ANNOUNCED for s in self.statements) \
+            and not self.called_off
+
+    @property
     def ended(self) -> bool:
-        """A report of its occurrence states an end, or a restoration is reported and no
-        report of the same day or later says it goes on (a "partial restoration")."""
-        restored = self.restored_on is not None and (self.ongoing_on is None or self.restored_on > self.ongoing_on)
-        return self.end_stated or restored
+        """A report of its occurrence states an end, or a restoration ends it."""
+        return self.end_stated or bool(self.endings)
 
     @property
     def is_open(self) -> bool:
@@ -301,9 +337,41 @@ def areas_overlap(a: Iterable[Area], b: Iterable[Area]) -> bool:
     return any(x.contains(y) or y.contains(x) for x in a for y in b)
 
 
-def same_disruption(event: Event, s: Statement) -> bool:
-    """Kind family, what was cut and where: everything but the time."""
-    return event.family == s.family and overlap(event.objects, s.objects) and areas_overlap(event.areas, s.areas)
+def families_meet(a: str, b: str) -> bool:
+    """The same family; a slowing (throttling) is of whatever it slows: a platform, a
+    website or a network."""
+    return a == b or THROTTLING in (a, b)
+
+
+def same_disruption(event: Event, s: Event | Statement) -> bool:
+    """Kind family, what was cut and where: everything but the time (of a statement, or
+    of another event a statement may join it with)."""
+    return families_meet(event.family, s.family) and overlap(event.objects, s.objects) and areas_overlap(
+        event.areas, s.areas)
+
+
+def names_in_common(event: Event, s: Statement) -> bool:
+    """Both name what was cut, and something in common (not just "a side naming nothing")."""
+    return bool(event.objects & s.objects)
+
+
+def narrowest(areas: Iterable[Area]) -> list[Area]:
+    """The places that contain no other of ``areas``: "Sindh" with "Karachi" is Karachi."""
+    areas = tuple(areas)
+    return [a for a in areas if not any(a.contains(b) and _fold(a.name) != _fold(b.name) for b in areas)]
+
+
+def covers(restoration: Statement, event: Event) -> bool:
+    """A restoration covers an event when it restores all the event cut (or names
+    nothing) in every place the event cut it (or names no place): X restored in some
+    sectors of Islamabad does not end X blocked nationwide, nor in Islamabad a cut in
+    Islamabad and Rawalpindi."""
+    what, where = restoration.objects, restoration.areas
+    cuts = [s for s in event.facts if s.status != Status.RESTORED and s.id not in event.contextual]
+    cut_objects = frozenset().union(*(s.objects for s in cuts))
+    objects_covered = not what or ALL_NETWORKS in what or cut_objects <= what
+    return objects_covered and (not where or all(any(r.restores(a) for r in where)
+                                                 for a in narrowest(a for s in cuts for a in s.areas)))
 
 
 def distance(event: Event, s: Statement) -> int:
@@ -325,14 +393,37 @@ def reaches(event: Event, s: Statement, rule: MergeRule) -> bool:
     not date a start of its own (a dated start is a window of its own, met or not). An
     open block known to last takes every later statement about what it blocks: what is
     blocked cannot be blocked anew, so a report, a plan to lift it, a denial or a demand
-    is about this block."""
+    naming it is about this block. A plan not yet carried out takes the report of its
+    cut that follows it."""
+    if event.planned:
+        ahead = (s.window[0] - event.window[1]).days
+        return (s.status in OCCURRENCE and names_in_common(event, s)
+                and 0 <= ahead <= rule.plan_reach_days + rule.gap_days)
     if not event.is_open:
         return False
     reach = reach_days(event, rule)
     if math.isinf(reach):
-        return s.window[0] >= event.window[0] - timedelta(days=rule.gap_days)
+        # a statement naming nothing it blocks may be about anything: only one of an
+        # article that already reported the block is taken
+        about = names_in_common(event, s) or s.article_id in event.articles
+        return about and s.window[0] >= event.window[0] - timedelta(days=rule.gap_days)
     ahead = (s.window[0] - event.window[1]).days
     return s.status in CONTINUING and s.start_date is None and -rule.gap_days <= ahead <= reach
+
+
+def contradicts(event: Event, s: Statement) -> bool:
+    """A report that it happened, beside a plan that was called off: it is more likely
+    about another event it meets."""
+    return s.status in OCCURRENCE and event.called_off
+
+
+def context_event(index: "EventIndex", s: Statement) -> Event | None:
+    """The event an undated statement speaks of by its article's context: the one its
+    article's latest statement about the same cut joined ("the shutdown" of an article
+    about the election-day suspension, heard in court weeks later)."""
+    if s.start_date or s.end_date:
+        return None
+    return next((e for e in index.of_article(s) if same_disruption(e, s)), None)
 
 
 def bridges(s: Statement) -> bool:
@@ -361,22 +452,26 @@ class EventIndex:
     def __init__(self, rule: MergeRule):
         self.rule = rule
         self.events: list[Event] = []  # in the order they were founded
-        self.buckets: dict[tuple[str, int], list[Event]] = {}
-        self.open: dict[str, list[Event]] = {}  # per family, events that may reach ahead
+        self.buckets: dict[int, list[Event]] = {}
+        self.open: list[Event] = []  # events that may reach ahead: open ones and plans
+        self.by_article: dict[str, list[Event]] = {}
 
-    def _buckets(self, family: str, window: tuple[date, date]) -> list[tuple[str, int]]:
+    def _buckets(self, window: tuple[date, date]) -> range:
         gap = self.rule.gap_days
         first, last = window[0].toordinal() - gap, window[1].toordinal() + gap
-        return [(family, b) for b in range(first // self.BUCKET_DAYS, last // self.BUCKET_DAYS + 1)]
+        return range(first // self.BUCKET_DAYS, last // self.BUCKET_DAYS + 1)
 
     def file(self, event: Event) -> None:
-        for key in self._buckets(event.family, event.window):
+        for key in self._buckets(event.window):
             bucket = self.buckets.setdefault(key, [])
             if event not in bucket:
                 bucket.append(event)
-        family = self.open.setdefault(event.family, [])
-        if event.is_open and event not in family:
-            family.append(event)
+        if (event.is_open or event.planned) and event not in self.open:
+            self.open.append(event)
+        for article in event.articles:
+            held = self.by_article.setdefault(article, [])
+            if event not in held:
+                held.append(event)
 
     def found(self, s: Statement) -> None:
         event = Event([s])
@@ -385,16 +480,21 @@ class EventIndex:
         self.file(event)
 
     def near(self, s: Statement) -> list[Event]:
-        found = {id(e): e for key in self._buckets(s.family, s.window) for e in self.buckets.get(key, ())}
+        found = {id(e): e for key in self._buckets(s.window) for e in self.buckets.get(key, ())}
         return sorted((e for e in found.values() if not e.merged), key=lambda e: e.seq)
 
     def reaching(self, s: Statement) -> list[Event]:
-        family = self.open.get(s.family, [])
-        family[:] = [e for e in family if e.is_open and not e.merged]
-        return [e for e in family if reaches(e, s, self.rule) and same_disruption(e, s)]
+        self.open[:] = [e for e in self.open if (e.is_open or e.planned) and not e.merged]
+        return [e for e in self.open if reaches(e, s, self.rule) and same_disruption(e, s)]
 
-    def join(self, event: Event, s: Statement) -> None:
-        event.add(s)
+    def of_article(self, s: Statement) -> list[Event]:
+        """Events holding a statement of ``s``'s article, the last joined first."""
+        held = [e for e in self.by_article.get(s.article_id, ()) if not e.merged]
+        return sorted(held, key=lambda e: max(x.order for x in e.statements if x.article_id == s.article_id),
+                      reverse=True)
+
+    def join(self, event: Event, s: Statement, contextual: bool = False) -> None:
+        event.add(s, contextual)
         self.file(event)
 
     def merge_into(self, target: Event, others: list[Event]) -> None:
@@ -413,18 +513,27 @@ def merge_statements(statements: Iterable[Statement], rule: MergeRule = RULE) ->
         if s.window is None:
             undated.append(s)
             continue
-        meeting = [e for e in index.near(s) if distance(e, s) <= rule.gap_days and same_disruption(e, s)]
+        # a statement dated only by month or year meets every event of its span: it joins
+        # one only by naming what it cut
+        meeting = [e for e in index.near(s) if distance(e, s) <= rule.gap_days and same_disruption(e, s)
+                   and (s.is_precise or names_in_common(e, s))]
         if meeting:
             if len(meeting) > 1 and bridges(s):
-                target = meeting[0]  # the earliest founded keeps its id
-                index.merge_into(target, meeting[1:])
-            else:
-                target = min(meeting, key=lambda e: distance(e, s))  # min is stable: earliest on ties
-            index.join(target, s)
+                # the earliest founded keeps its id; a plan called off joins only an event
+                # in the same places (not an occurrence in another province)
+                joined = [e for e in meeting[1:] if not (e.called_off or meeting[0].called_off)
+                          or same_disruption(meeting[0], e)]
+                index.merge_into(meeting[0], joined)
+                meeting = [e for e in meeting if e not in joined]
+            # min is stable: earliest founded on ties
+            index.join(min(meeting, key=lambda e: (contradicts(e, s), distance(e, s))), s)
             continue
         reaching = index.reaching(s)
+        context = context_event(index, s)
         if reaching:
             index.join(min(reaching, key=lambda e: (s.window[0] - e.window[1]).days), s)
+        elif context:
+            index.join(context, s, contextual=True)
         elif s.status in ATTACH_ONLY:
             unattached.append(s)
         else:
@@ -484,14 +593,13 @@ def event_dates(event: Event, ended: bool) -> dict:
     occurrences = [s for s in event.facts if s.status in OCCURRENCE]
     announced = [s for s in event.facts if s.status == Status.ANNOUNCED]
     starts = [(s.start_date, s.start_precision or DAY) for s in occurrences if s.start_date]
-    starts += [(s.published, DAY) for s in occurrences
-               if not s.start_date and s.status != Status.RESTORED and s.published]
-    # the restorations no later report of it going on contradicts
-    restorations = [s for s in occurrences if s.status == Status.RESTORED
-                    and (event.ongoing_on is None or s.restored_on > event.ongoing_on)]
+    # an undated report dates it by its article's day, unless only its context placed it
+    starts += [(s.published, DAY) for s in occurrences if not s.start_date and s.status != Status.RESTORED
+               and s.published and s.id not in event.contextual]
+    restorations = event.endings
     ends = [(s.end_date, s.end_precision or DAY) for s in restorations if s.end_date]
     if restorations and not ends:
-        ends = [(s.window[1], DAY) for s in restorations]
+        ends = [(s.window[1], DAY) for s in restorations if s.id not in event.contextual]
     if not restorations:
         ends = [(s.end_date, s.end_precision or DAY) for s in occurrences if s.end_date]
     announced_starts = [s.start_date for s in announced if s.start_date]

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..kinds import AreaScope, DatePrecision, Reason
 from ..types import Mention, Quote
 from . import words as w
-from .objects import MentionIndex
+from .objects import MentionIndex, trigger_role
 
 PLACE_KINDS = ("city", "region")
 # organisations that report, monitor or campaign do not order disruptions
@@ -64,10 +64,51 @@ def national() -> dict:
     return {**w.PAKISTAN, "scope": AreaScope.NATIONAL, "province": None}
 
 
+def _named_for_another_reason(m: Mention, index: MentionIndex, doc) -> bool:
+    """A place that is not where the disruption struck: a foreign country ("the conflict
+    with India"), part of the name of a body ("the Balochistan home department", "Sindh
+    Home Minister ..."), where something was said ("he told reporters in Islamabad"; the
+    people saying it are kept: "residents of Quetta said ...") or the scene of a side
+    clause ("while Khan addressed a rally in Rawalpindi")."""
+    attrs = m.attrs or {}
+    if attrs.get("place_type") == "country" and attrs.get("country") != "PK":
+        return True
+    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ in ("compound", "poss", "nmod", "amod") and (
+            head.lemma_.lower() in w.BODY_NOUNS or index.kind_at(head.i) in ("org", "person")):
+        return True
+    t, via_subject = root, False
+    while t.head.i != t.i:
+        via_subject |= t.dep_ in ("nsubj", "nsubjpass")
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in w.REPORTING:
+                return not via_subject
+            return t.dep_ == "advcl" and trigger_role(t) is None and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in w.SIDE_CLAUSE_MARKS for c in t.children)
+    return False
+
+
 def areas(index: MentionIndex, tokens: list[Token], text: str) -> list[dict]:
-    """Places named in ``tokens`` (Pakistani ones when there are any), and Pakistan when
-    the text says "nationwide", "across the country" ..."""
-    found = [m for m in index.in_span(tokens, PLACE_KINDS) if (m.attrs or {}).get("place_type")]
+    """Places named in ``tokens`` (Pakistani ones when there are any) but for another
+    reason, and Pakistan when the text says "nationwide", "across the country" ...; "in
+    the province" is the province its sentence names ("Punjab's chief minister said
+    ... in the province")."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    named = [m for m in index.in_span(tokens, PLACE_KINDS) if (m.attrs or {}).get("place_type")]
+    found = [m for m in named if not _named_for_another_reason(m, index, doc)]
+    back = w.BACK_TO_PLACE.search(text)
+    if back and not found:
+        scope = w.PLACE_SCOPES.get(back.group(1).lower())
+        sentence = index.in_span(tokens[0].sent, PLACE_KINDS)
+        found = [m for m in sentence if w.PLACE_SCOPES.get((m.attrs or {}).get("place_type")) == scope
+                 and (m.attrs or {}).get("country") == "PK"][:1]
     pk = [m for m in found if (m.attrs or {}).get("country") == "PK"]
     out: list[dict] = []
     if w.NATIONWIDE.search(text):
@@ -130,15 +171,23 @@ def _role_of_date(root: Token, default: str) -> str:
     return default
 
 
-def dates(doc, index: MentionIndex, tokens: list[Token], default: str) -> dict[str, tuple[str, str]]:
+def dates(doc, index: MentionIndex, tokens: list[Token], default: str,
+          published: datetime | None = None) -> dict[str, tuple[str, str]]:
     """{"start": (date, precision), "end": ...} from the date mentions in ``tokens``;
     the first start and the last end win."""
     out: dict[str, tuple[str, str]] = {}
     start_at = None
+    clock: dict[str, str] = {}  # "from 9am to 1pm": the clock times of the start and the end
     for m in index.in_span(tokens, ("date",)):
         dv = day_value(m)
         span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-        if dv is None or span is None:
+        if span is None:
+            continue
+        if dv is None:
+            if (m.attrs or {}).get("granularity") == "time" or m.text.lower().strip() in _BARE_TIMES:
+                before = doc.text[max(0, m.start_char - 8):m.start_char]
+                role = "end" if _END_BETWEEN.search(before) else _role_of_date(span.root, default)
+                clock.setdefault(role, (m.value or "")[11:16])
             continue
         if span.root.dep_ in ("compound", "amod", "nummod", "nmod", "poss"):
             continue  # "the 2024 general election": a date of something else
@@ -146,13 +195,66 @@ def dates(doc, index: MentionIndex, tokens: list[Token], default: str) -> dict[s
         if verb is not None and verb.lemma_.lower() in w.REPORTING and verb.dep_ in ("ROOT", "conj"):
             continue  # "..., the PTA said on Monday"
         role = _role_of_date(span.root, default)
-        if role == "start" and start_at is not None and _END_BETWEEN.search(doc.text[start_at:m.start_char]):
-            role = "end"  # "from 10pm on July 16 till midnight on July 17", however it parsed
+        if role == "start" and start_at is not None and (
+                _END_BETWEEN.search(doc.text[start_at:m.start_char]) or span.root.dep_ == "conj"):
+            role = "end"  # "from 10pm on July 16 till midnight on July 17", "on Friday and Saturday"
         if role == "start" and "start" not in out:
             out[role], start_at = dv, m.end_char
         elif role == "end":
             out[role] = dv
+    if any(t.lower_ in _BARE_TIMES and t.dep_ == "pobj" and t.head.lower_ in w.START_PREPS for t in tokens):
+        clock.setdefault("start", "")  # "since the morning", which no date mention holds
+    today = (published.date().isoformat(), DatePrecision.DAY) if published is not None else None
+    if "start" in clock and "start" not in out and "end" not in out and today:
+        out["start"] = today  # "began around 8pm", "since the morning": the day of the report
+    start = out.get("start")
+    if "end" in clock and "end" not in out and start is not None and start[1] == DatePrecision.DAY:
+        overnight = clock["end"] < clock.get("start", "00:00")  # "from 10pm to 6am on Sunday"
+        out["end"] = (_shift(start[0], int(overnight)), DatePrecision.DAY)
+    elif "end" in clock and not out and today:
+        out["end"] = today  # "restored around 10pm"
+    end = out.get("end")
+    if start and end and start[1] == end[1] == DatePrecision.DAY and 0 < (
+            date.fromisoformat(start[0]) - date.fromisoformat(end[0])).days < 7:
+        out["end"] = (_shift(end[0], 7), DatePrecision.DAY)  # "on Friday and Saturday": the Saturday after
     return out
+
+
+def _shift(iso: str, days: int) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    n = int(word) if word.isdigit() else w.COUNT_WORDS.get(word)
+    return n if n and n <= 60 * 24 else None
+
+
+def counted_back(found: dict[str, tuple[str, str]], text: str, back: bool, announced: bool) -> None:
+    """Dates that the sentence's counts of days give (in place): "for a second day on
+    Wednesday" began on Tuesday; "restored on Friday after four days" began on Tuesday,
+    "three days after it was switched off" or "after a three-day suspension" three whole
+    days before; an announcement "for 48 hours from Saturday" ends on Sunday."""
+    start, end = found.get("start"), found.get("end")
+    nth = w.NTH_DAY.search(text)
+    if nth and not back and start is not None and start[1] == DatePrecision.DAY:
+        n = _count(nth.group("ord") or nth.group("num")) or _count("".join(c for c in nth.group() if c.isdigit()))
+        if n and n <= 60:
+            found["start"] = (_shift(start[0], -(n - 1)), DatePrecision.DAY)
+        return
+    if back and start is None and end is not None and end[1] == DatePrecision.DAY:
+        for pattern, whole in ((w.DAYS_BEFORE, 0), (w.DAYS_INCLUSIVE, 1)):
+            m = pattern.search(text)
+            n = _count(m.group("n")) if m else None
+            if n and n <= 60:
+                found["start"] = (_shift(end[0], -(n - whole)), DatePrecision.DAY)
+                return
+    if announced and start is not None and end is None and start[1] == DatePrecision.DAY:
+        m = w.SPAN.search(text)
+        n = _count(m.group("n")) if m else None
+        if n:
+            days = -(-n // 24) if m.group("unit").lower().startswith("hour") else n
+            found["end"] = (_shift(start[0], days - 1), DatePrecision.DAY)
 
 
 def nth_day_start(text: str, published: datetime | None) -> tuple[str, str] | None:

@@ -81,20 +81,21 @@ class DisruptionStatements:
                 continue
             resolved = []
             for c in cands:
-                if not self._resolve(c, resolved, last, n):
+                if not self._resolve(c, resolved, last, n, reader):
                     continue
                 c.status = status_of(c.trigger, c.role, sent.text,
                                      lambda v: any(agents.is_state(s) for s in v.children if s.dep_ == "nsubj"))
                 if any(r is c.source and r.status == c.status for r in resolved):
                     continue  # the same cut named again in its sentence ("... who ordered the disruption")
                 resolved.append(c)
+            # "the disruption comes weeks after ...": a bare noun that says nothing new
+            resolved = [c for c in resolved if not c.bare or self._bare_says_something(c)]
+            resolved = [c for c in resolved if not self._history_of(c, resolved)]
             heads = [c.head for c in resolved]
             single = len(resolved) == 1
             kept: list[tuple[_Candidate, Disruption]] = []
             for c in resolved:
                 d = self._statement(doc, sent, c, heads, single, index, agents, quotes, published)
-                if c.bare and not self._bare_says_something(c, d):
-                    continue  # "the disruption comes weeks after ...": says nothing new
                 if not self._merge(kept, c, d):
                     kept.append((c, d))
             for c, d in kept:
@@ -121,11 +122,13 @@ class DisruptionStatements:
         return [c for c in cands if c.trigger.i not in consumed]
 
     @staticmethod
-    def _resolve(c: _Candidate, earlier: list[_Candidate], last, n: int) -> bool:
+    def _resolve(c: _Candidate, earlier: list[_Candidate], last, n: int, reader: CutReader) -> bool:
         """Sets the candidate's kind; False when it names no service."""
         cut = c.cut
         if cut.concrete:
-            c.kind = kind_of(cut, c.role)
+            if (cut.anaphoric or "social" in cut.flags) and not (cut.platforms or cut.networks):
+                DisruptionStatements._name_from(c, earlier, last, n, reader)
+            c.kind = kind_of(c.cut, c.role)
             return c.kind is not None
         is_noun = c.trigger.pos_ in ("NOUN", "PROPN")
         c.bare = is_noun and not cut.nouns and not cut.anaphoric
@@ -138,6 +141,13 @@ class DisruptionStatements:
         source = earlier[-1] if earlier else None
         if source is None and last is not None and (not cut.pronoun or n - last[0] <= PRONOUN_REACH):
             source = last[1]
+        if source is None and c.bare:
+            in_sentence = reader.read(list(c.trigger.sent))
+            named = Cut(platforms=in_sentence.platforms, sites=in_sentence.sites, apps=in_sentence.apps)
+            if named.platforms:  # "those who rely on X ... if the ban continues": the ban of X
+                c.cut = named
+                c.kind = kind_of(named, c.role)
+                return c.kind is not None
         if source is None:
             if not cut.flags:
                 return False  # "the services were slow" with nothing named before
@@ -154,16 +164,55 @@ class DisruptionStatements:
         return c.kind is not None
 
     @staticmethod
-    def _bare_says_something(c: _Candidate, d: Disruption) -> bool:
+    def _name_from(c: _Candidate, earlier: list[_Candidate], last, n: int, reader: CutReader) -> None:
+        """Names for a service noun that names none: "the site" takes the platforms of
+        the statement before it (in its sentence, else a sentence or two back); generic
+        "social media apps" takes those its own sentence names ("..., with Facebook and
+        Instagram pictures taking minutes to load")."""
+        cut = c.cut
+        source = earlier[-1] if earlier else last[1] if last is not None and n - last[0] <= PRONOUN_REACH else None
+        if cut.anaphoric and cut.flags & {"website", "app"} and source is not None and source.cut.platforms:
+            cut.platforms = list(source.cut.platforms)
+            cut.sites |= source.cut.sites
+            cut.apps |= source.cut.apps
+            c.source, c.inherited = source, True
+        elif "social" in cut.flags:
+            taken = {p for e in earlier for p in e.cut.platforms}
+            named = reader.read(list(c.head.subtree))  # not "in a post on Facebook, the party recalled ..."
+            cut.platforms = [p for p in named.platforms if p not in taken and p not in named.sites | named.apps]
+
+    @staticmethod
+    def _bare_says_something(c: _Candidate) -> bool:
         """A bare trigger noun ("the blockade") makes a statement when it begins, ends,
         continues or strikes ("the blockage began Saturday", "areas experienced
-        outages"), is undone or framed ("the suspension was called off", "if the ban
-        continues"), or is a restoration."""
+        outages"; also in a verb conjoined to its own: "was nationwide and began ..."),
+        when its extent is told ("the disruption was nationwide"), when it is undone or
+        framed ("the suspension was called off", "if the ban continues"), or when it is
+        a restoration."""
         if c.role == w.BACK:
-            return d.status == DisruptionStatus.RESTORED
-        if d.status == DisruptionStatus.RULED_OUT:
+            return c.status == DisruptionStatus.RESTORED
+        if c.status == DisruptionStatus.RULED_OUT:
             return True
-        return c.head.lemma_.lower() in w.BARE_VERBS
+        head = c.head
+        if any(v.lemma_.lower() in w.BARE_VERBS for v in (head, *head.conjuncts)):
+            return True
+        return head.lemma_ == "be" and c.trigger.dep_ == "nsubj" and any(
+            a.dep_ in ("acomp", "attr", "advmod") and a.lower_ in w.BARE_EXTENT for a in head.children)
+
+    @staticmethod
+    def _history_of(c: _Candidate, resolved: list[_Candidate]) -> bool:
+        """A cut told inside the time clause of a restoration is that disruption's start,
+        not a statement of its own ("restored on Wednesday, three days after it was
+        switched off"; "lifted its ban ten days after blocking the app")."""
+        if c.role == w.BACK:
+            return False
+        clause = c.trigger
+        while clause.dep_ not in ("advcl", "pcomp", "ccomp", "relcl", "ROOT"):
+            clause = clause.head
+        if not any(x.lower_ in ("after", "since") for x in (clause.head, *clause.children)):
+            return False
+        return any(r.role == w.BACK and (c.source is r or r.head.is_ancestor(c.trigger)) for r in resolved)
+        return False
 
     # -- the statement ------------------------------------------------------------------
 
@@ -175,18 +224,25 @@ class DisruptionStatements:
         if not places and single:
             places = attach.areas(index, list(sent), sent.text)
         default = "end" if c.role == w.BACK else "start"
-        found = attach.dates(doc, index, clause, default)
+        found = attach.dates(doc, index, clause, default, published)
         if not found and single:
-            found = attach.dates(doc, index, list(sent), default)
+            found = attach.dates(doc, index, list(sent), default, published)
+        attach.counted_back(found, sent.text, c.role == w.BACK, c.status == DisruptionStatus.ANNOUNCED)
         if "start" not in found and c.role != w.BACK:
             nth = attach.nth_day_start(sent.text, published)
             if nth is not None:
                 found["start"] = nth
         orgs = agents.ordered_by(c.trigger, clause)
+        status = c.status
+        if c.role == w.BACK and status == DisruptionStatus.ANNOUNCED and any(
+                kind == w.COURT_ORG_TYPE for _, kind in orgs):
+            status = DisruptionStatus.DEMANDED  # a court ordering a restoration asks for it (it cannot restore)
+        if c.role == w.BACK and status == DisruptionStatus.DEMANDED:
+            orgs = []  # who is asked to restore, or asks it, ordered nothing of the disruption
         start, end = attach.sentence_bounds(sent)
         return Disruption(
             start_char=start, end_char=end, text=doc.text[start:end], trigger=_trigger_text(c.trigger),
-            kind=str(c.kind), status=str(c.status),
+            kind=str(c.kind), status=str(status),
             platforms=list(c.cut.platforms), networks=[str(x) for x in c.cut.networks],
             areas=[{**a, "scope": str(a["scope"])} for a in places],
             start_date=found.get("start", (None, None))[0], start_precision=_plain(found.get("start", (None, None))[1]),

@@ -119,7 +119,7 @@ def trigger_role(tok: Token) -> str | None:
     predicate = any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "cop") for c in tok.children)
     if low in w.ADJ_TRIGGERS and (predicate or tok.dep_ in ("acomp", "oprd", "amod", "attr", "advmod", "xcomp",
                                                             "conj")):
-        if tok.dep_ == "advmod" and tok.head.lemma_ not in ("be", "remain", "stay", "become", "go", "continue"):
+        if tok.dep_ == "advmod" and tok.head.lemma_ not in w.MANNER_HEADS:
             return None
         return w.ADJ_TRIGGERS[low]
     return None
@@ -143,7 +143,7 @@ def subject_of(tok: Token, depth: int = 0) -> list[Token]:
             return subs
     if depth < 3 and tok.head.i != tok.i and (
         tok.dep_ in ("acomp", "oprd", "attr", "advmod", "prt", "conj")
-        or (tok.dep_ == "xcomp" and tok.head.lemma_ in (*w.ONGOING, "be", "become", "get", "go"))
+        or (tok.dep_ == "xcomp" and tok.head.lemma_ in (*w.ONGOING, *w.ACCESS_FAILURE, "be", "become", "get", "go"))
     ):
         return subject_of(tok.head, depth + 1)
     return []
@@ -230,8 +230,18 @@ class CutReader:
             if t.pos_ in _NOUNISH and self.index.kind_at(t.i) not in ("city", "region", "date"):
                 cut.nouns = True
             return cut
-        phrase = sorted(set(_phrase(t)) | set(self._platform_list(t)), key=lambda x: x.i)
+        names = self._app_names(t)
+        phrase = sorted(set(_phrase(t)) | set(self._platform_list(t)) | {n for g in names for n in g},
+                        key=lambda x: x.i)
         cut = self.read(phrase)
+        for group in names:
+            unknown = [n for n in group if self.index.kind_at(n.i) != "platform"]
+            if unknown:  # an app the platform list does not know, by its name as written
+                name = " ".join(n.text for n in unknown)
+                cut.platforms.append(name)
+                cut.apps.add(name)
+        if lemma in w.SPEED_HEADS:
+            cut.flags.add("speed")
         if not cut.concrete and self._other_service(t):
             cut.nouns = True  # "metro bus service", "internet banking services", "train services"
             return cut
@@ -245,6 +255,9 @@ class CutReader:
             return cut
         if not cut.concrete and (lemma in w.ANAPHORS or t.lower_ in w.ANAPHORS) and not indefinite:
             cut.anaphoric = True
+        elif not (cut.platforms or cut.networks) and lemma in w.ANAPHORS and any(
+                c.dep_ == "det" and c.lower_ in w.DEFINITE for c in t.children):
+            cut.anaphoric = True  # "the site", "the app": a kind, and the one named before
         if not cut.concrete and not cut.anaphoric and not neutral and not indefinite:
             cut.nouns = True
         return cut
@@ -260,6 +273,30 @@ class CutReader:
                 if word not in w.SERVICE_HEADS and word not in w.NEUTRAL_NOUNS and c.lower_ not in w.SERVICE_HEADS:
                     return True
         return False
+
+    @staticmethod
+    def _app_names(t: Token) -> list[list[Token]]:
+        """The proper nouns that name apps or games beside their noun, however it parsed
+        ("the online game Free Fire", "the Bigo Live app"), or listed after it ("apps,
+        including Tinder, Grindr and Skout"), one token group per name."""
+        if t.lemma_.lower() not in w.APP_NOUNS:
+            return []
+        doc, run = t.doc, []
+        i = t.i + 1
+        while i < t.sent.end and doc[i].pos_ == "PROPN":
+            run.append(doc[i])
+            i += 1
+        if not run:
+            i = t.i - 1
+            while i >= t.sent.start and doc[i].pos_ == "PROPN" and doc[i].head.i in (t.i, i + 1):
+                run.insert(0, doc[i])
+                i -= 1
+        out = [run] if run else []
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "as")):
+            for item in (p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)):
+                if item.pos_ == "PROPN":
+                    out.append(sorted([item, *(c for c in item.children if c.dep_ == "compound")], key=lambda x: x.i))
+        return out
 
     def _platform_list(self, t: Token) -> list[Token]:
         """The list a platform stands in, when the parse split it: "platforms such as X
@@ -294,7 +331,7 @@ class CutReader:
                     cut.platforms.append(m.value)
                 if category in w.WEBSITE_CATEGORIES:
                     cut.sites.add(m.value)
-                elif category in w.APP_CATEGORIES:
+                elif category in w.APP_CATEGORIES or m.value in w.APP_PLATFORMS:
                     cut.apps.add(m.value)
         text = "".join(t.lower_ + (t.whitespace_ if i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1 else " ")
                        for i, t in enumerate(tokens))
@@ -321,7 +358,7 @@ class CutReader:
 def kind_of(cut: Cut, role: str) -> str | None:
     """The kind of disruption: the widest thing cut wins (the whole internet over mobile
     service over mobile data over a platform)."""
-    if role == w.SLOW:
+    if role == w.SLOW or "speed" in cut.flags:
         return DisruptionKind.THROTTLING
     nets = set(cut.networks)
     if Network.INTERNET in nets:

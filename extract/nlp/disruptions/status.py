@@ -71,6 +71,9 @@ def frame_status(trigger: Token, state_subject) -> str | None:
     tells whether a verb's subject is a body of the state (its demands are orders)."""
     found: set[str] = set()
     path = _path(trigger)
+    # the trigger's own clause: itself when it has a subject or copula ("X was unblocked" as an adjective)
+    own = trigger if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "cop") for c in trigger.children) \
+        else _clause_head(trigger)
     plans_reach = True  # no noun in between ("the legal basis for blocking X" is no plan to block)
     for i, node in enumerate(path):
         keys = _keys(node)
@@ -85,6 +88,9 @@ def frame_status(trigger: Token, state_subject) -> str | None:
         if above and any(n.lemma_.lower() in w.NO_PLAN_NOUNS and _negated(n)
                          for n in (node, *(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))):
             found.add(S.RULED_OUT)  # "no plans to ban X", "no decision has been taken to suspend ..."
+        if above and node.lemma_.lower() in w.NO_PLAN_NOUNS and node.dep_ == "nsubjpass" and \
+                node.head.lemma_.lower() in w.TAKE_DECISION and _aux(node.head) & (w.FUTURE_AUX | w.HYPOTHETICAL_AUX):
+            found.add(S.HYPOTHETICAL)  # "a decision on suspending ... would be taken": not taken yet
         if above and plans_reach and keys & w.DEMAND:
             found.add(S.ANNOUNCED if state_subject(node) else S.DEMANDED)
         if above and plans_reach and keys & (w.ANNOUNCE_OBJECT if direct_object else w.ANNOUNCE):
@@ -96,18 +102,31 @@ def frame_status(trigger: Token, state_subject) -> str | None:
             found.add(S.HYPOTHETICAL)
         if aux & w.OBLIGATION_AUX:
             found.add(S.DEMANDED)
-        if any(c.dep_ == "mark" and c.lower_ in w.CONDITIONAL_MARKS for c in node.children):
-            found.add(S.HYPOTHETICAL)
+        if _conditional(node) or node.i == own.i and any(c.dep_ == "mark" and c.lower_ == "whether"
+                                                          for c in node.children):
+            found.add(S.HYPOTHETICAL)  # "unclear whether X will be restored" (not "say whether ... before X was")
         if aux & w.FUTURE_AUX or _going_to(node) or _to_be(node, i) or (i == 0 and _infinitive(node)):
             found.add(S.ANNOUNCED)
-        if node.dep_ in ("ccomp", "advcl", "ROOT") and i > 0 and node.lemma_.lower() in w.REPORTING:
+        if node.dep_ in ("ccomp", "advcl", "ROOT", "conj") and i > 0 and node.lemma_.lower() in w.REPORTING:
             break  # "NetBlocks said that ...": what is above a reporting verb is about the report
         if any(c.lower_ in w.QUESTION_WORDS for c in node.children if c.dep_ in ("advmod", "mark")):
             break  # "asked the PTA to explain why mobile data was suspended": it was
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            break  # "..., though X remained slow": the main clause's frame is not this clause's
     for status in (S.DENIED, S.RULED_OUT, S.DEMANDED, S.HYPOTHETICAL, S.ANNOUNCED):
         if status in found:
             return status
     return None
+
+
+def _conditional(tok: Token) -> bool:
+    """"if the ban continues", or a verb that a condition hangs on ("would be suspended
+    ... only if the police asked for it")."""
+    if any(c.dep_ == "mark" and c.lower_ in w.CONDITIONAL_MARKS for c in tok.children):
+        return True
+    return any(c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in w.CONDITIONAL_MARKS
+                                                   for m in c.children)
+               for c in tok.children)
 
 
 def _infinitive(tok: Token) -> bool:
@@ -144,8 +163,8 @@ def status_of(trigger: Token, role: str, sentence_text: str, state_subject) -> s
     negated = trigger_negated(trigger)
     if framed is None:
         return plain_status(trigger, role, sentence_text, negated)
-    if negated and role == w.BACK and framed not in (S.DEMANDED, S.HYPOTHETICAL):
-        return S.ONGOING
+    if role == w.BACK and (negated and framed not in (S.DEMANDED, S.HYPOTHETICAL) or framed == S.RULED_OUT):
+        return S.ONGOING  # "would not restore X", "refused to restore X"
     if negated and role != w.BACK and framed == S.ANNOUNCED:
         return S.RULED_OUT
     return framed

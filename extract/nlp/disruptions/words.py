@@ -52,13 +52,14 @@ NOUN_SPELLINGS = {"shut-down": "shutdown", "black-out": "blackout", "cut-off": "
 ADJ_TRIGGERS = {
     "inaccessible": CUT, "unavailable": CUT, "unreachable": CUT, "offline": CUT, "down": CUT,
     "suspended": CUT, "blocked": CUT, "dark": CUT, "banned": CUT, "restricted": CUT, "disrupted": CUT,
-    "jammed": CUT, "shut": CUT,
-    "slow": SLOW, "sluggish": SLOW, "throttled": SLOW,
+    "jammed": CUT, "shut": CUT, "off": CUT,
+    "slow": SLOW, "slowly": SLOW, "sluggish": SLOW, "throttled": SLOW,
     "unblocked": BACK, "restored": BACK, "unbanned": BACK,
 }
 # "unable to access X", "could not load X", "X was not working": cut, though negated
 ACCESS_VERBS = {"access", "load", "work", "open", "connect", "use", "reach", "stream", "upload", "download"}
-ACCESS_FAILURE = {"unable", "fail", "struggle", "problem", "difficulty", "trouble", "issue", "complaint"}
+ACCESS_FAILURE = {"unable", "fail", "struggle", "problem", "difficulty", "trouble", "issue", "complaint",
+                  "stop", "cease"}  # "X stopped loading"
 
 # -- what is cut ---------------------------------------------------------------------
 # nouns that name a service (their phrase is read for what it is); anything else as the
@@ -68,8 +69,11 @@ SERVICE_HEADS = {
     "site", "website", "app", "application", "broadband", "communication", "signal", "coverage",
     "sms", "call", "access", "line", "telephone", "phone", "cellphone", "url", "domain", "webpage",
     "page", "game", "3g", "4g", "5g", "telecommunication", "telecom", "messaging", "networking", "vpn",
-    "feed", "timeline", "facility", "speed", "bandwidth", "datum",
+    "feed", "timeline", "facility", "speed", "bandwidth", "datum", "download", "upload",
 }
+# what slows rather than stops: a cut, restoration or slowing of these is throttling
+# ("normal internet speeds were restored", "slow speeds", "downloads remained slow")
+SPEED_HEADS = {"speed", "bandwidth", "download", "upload"}
 # people and places affected: neither a service nor something else ("users faced outages",
 # "major areas experienced outages", "a partial restoration for certain users")
 NEUTRAL_NOUNS = {"user", "subscriber", "customer", "consumer", "netizen", "resident", "people", "citizen",
@@ -84,6 +88,11 @@ BARE_VERBS = {"begin", "start", "commence", "end", "continue", "persist", "remai
               "drag", "hit", "affect", "occur", "happen", "impose", "lift", "enforce", "extend", "stretch", "order",
               "notify", "announce", "implement", "approve", "deny",
               "face", "experience", "suffer", "witness", "see", "encounter", "undergo", "endure"}
+# what a copula can say of a bare trigger noun: its extent ("the disruption was nationwide")
+BARE_EXTENT = {"nationwide", "countrywide", "widespread", "partial", "total", "complete", "temporary", "brief",
+               "localised", "localized", "intermittent", "patchy", "severe"}
+# verbs that a manner adverb trigger can hang on ("apps were running very slowly")
+MANNER_HEADS = {"be", "remain", "stay", "become", "go", "continue", "run", "work", "load", "function", "operate"}
 # nouns that say a trigger noun is about something else ("power outage", "traffic disruption")
 NOT_SERVICES = {"power", "electricity", "gas", "water", "load", "traffic", "road", "highway", "motorway",
                 "transport", "train", "flight", "rail", "fuel", "supply", "trade", "school", "market",
@@ -97,9 +106,11 @@ MOBILE = r"(?:mobile|cellular|cell[- ]?phone|cellphone|smartphone)"
 NETWORK_PATTERNS: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(rf"\b{MOBILE}[ -](?:phone[ -])?(?:internet|data|broadband)\b|\b[345]g\b|\bdata services?\b"
                 r"|\bmobile internet\b"), (Network.MOBILE_DATA,)),
+    # cellular service as a whole carries calls and data ("mobile phone services", "cellular services")
     (re.compile(rf"\b{MOBILE}(?:[ -]phones?)?[ -](?:services?|networks?|signals?|connectivity|coverage|"
-                r"communications?|operators?|companies)\b|\bcellular\b|\bvoice\b|\bphone (?:services?|lines?|calls?)\b"
-                r"|\bcalls?\b"), (Network.MOBILE_VOICE,)),
+                r"communications?|operators?|companies)\b|\bcellular\b"), (Network.MOBILE_VOICE, Network.MOBILE_DATA)),
+    (re.compile(r"\bvoice (?:calls?|services?|communications?)\b|\bphone (?:services?|lines?|calls?)\b|\bcalls?\b"),
+     (Network.MOBILE_VOICE,)),
     (re.compile(r"\bsms\b|\btext messag"), (Network.SMS,)),
     (re.compile(r"\b(?:broadband|fib(?:re|er)|wi-?fi|dsl)(?: internet)?\b"), (Network.BROADBAND,)),
     (re.compile(r"\b(?:fixed[- ]?lines?|landlines?)(?: internet| phones?)?\b"), (Network.FIXED_LINE,)),
@@ -120,17 +131,23 @@ APP = re.compile(r"\bapps?\b|\bapplications?\b|\bgames?\b")
 # platform categories (platforms.json) that are networks, operators or sites, not platforms
 NETWORK_CATEGORIES = {"network", "operator"}
 WEBSITE_CATEGORIES = {"reference"}
-APP_CATEGORIES = {"game", "dating"}
+APP_CATEGORIES = {"game", "dating", "circumvention"}
+# platforms the PTA bans as apps (its orders name them apps), whatever their category
+APP_PLATFORMS = {"TikTok", "Bigo Live", "Likee", "Tinder", "PUBG", "Free Fire"}
+# the nouns that make the proper noun next to them an app's name ("the online game Free Fire")
+APP_NOUNS = {"app", "application", "game"}
 MOBILE_OPERATORS = {"Jazz", "Zong", "Telenor", "Ufone", "SCOM"}
 
 # -- status frames --------------------------------------------------------------------
 # verbs (lemma, or lemma + particle) over the trigger that make it something else than
 # a report of what happened
 DENY = {"deny", "refute", "reject", "dismiss", "debunk"}
-RULE_OUT = {"rule out", "call off", "cancel", "shelve", "abandon", "scrap", "postpone", "drop",
+RULE_OUT = {"rule out", "call off", "cancel", "refuse", "turn down", "shelve", "abandon", "scrap", "postpone", "drop",
             "decide against", "back down", "backtrack", "withdraw", "revoke", "rescind", "reverse"}
 # "no plans to ban X", "no decision has been taken to suspend ...": nothing is coming
 NO_PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "order", "question", "need"}
+# the verbs of a decision still to come ("a decision ... would be taken")
+TAKE_DECISION = {"take", "make", "reach"}
 DEMAND = {"demand", "urge", "call for", "call on", "appeal", "request", "seek", "plead", "press",
           "want", "insist", "push", "ask"}
 # orders and plans: announced (an order by a body of the state is announced, not demanded)
@@ -149,11 +166,14 @@ GENERIC_PLURALS = {"platform", "app", "application", "website", "site"}
 # determiners that make a bare trigger noun none in particular ("any suspension"; "a partial
 # restoration" is one)
 QUANTIFIERS = {"any", "all", "every", "each", "most", "other", "such", "no"}
+# determiners that make a service noun stand for one named before ("the site", "this app")
+DEFINITE = {"the", "this", "that", "these", "those"}
 # words that make a noun indefinite or generic ("a platform", "other apps"): no antecedent
 INDEFINITE = {"a", "an", "any", "other", "some", "many", "several", "every", "each", "all", "most", "such"}
 HYPOTHESIS = {"threaten", "consider", "mull", "contemplate", "fear", "may", "might", "could", "can",
               "rumour", "rumor", "speculate", "weigh", "likely"}
-CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+# ("whether" supposes only over the trigger's own clause; above it, it asks: see QUESTION_WORDS)
+CONDITIONAL_MARKS = {"if", "unless", "lest"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "’ll"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "can"}
 # "the government must restore ...": a demand
@@ -189,12 +209,21 @@ COURT_ORG_TYPE = "court"
 # -- areas ----------------------------------------------------------------------------
 NATIONWIDE = re.compile(
     r"\b(?:nationwide|nation-wide|countrywide|country-wide|across the country|across pakistan|"
-    r"all over (?:the country|pakistan)|throughout (?:the country|pakistan)|(?:in |across )?(?:various|several|"
-    r"many|most|different|all|other) parts of the country|across (?:various|several|many|different) regions)\b",
+    r"all over (?:the country|pakistan)|throughout (?:the country|pakistan)|(?:in |across )?(?:(?:various|several|"
+    r"many|most|different|all|other) )?parts of the country|across (?:various|several|many|different) regions|"
+    r"(?:anywhere |everywhere )?in the country(?!['’]))\b",
     re.I,
 )
+# a place named again by its kind ("in the province"): the one of that scope its sentence names
+BACK_TO_PLACE = re.compile(r"\b(?:in|across|throughout|of) the (province|district|city)\b(?!['’])", re.I)
 # Pakistan as a national area (GeoNames country centroid)
 PAKISTAN = {"name": "Pakistan", "latitude": 30.0, "longitude": 70.0}
+# nouns of bodies a place name can be part of ("the Punjab home department", "Sindh Home Minister")
+BODY_NOUNS = {"department", "government", "minister", "ministry", "board", "police", "chief", "assembly",
+              "secretary", "spokesperson", "spokesman", "official", "administration", "court", "cabinet",
+              "commissioner", "governor", "party", "chapter", "committee", "authority"}
+# the marks of a side clause whose places are the scene of something else ("while", "as")
+SIDE_CLAUSE_MARKS = {"while", "as", "when", "after", "before", "because", "since", "whereas"}
 PLACE_SCOPES = {"country": "national", "province": "province", "territory": "province",
                 "district": "district", "tribal districts": "district", "division": "district",
                 "region": "district", "city": "city"}
@@ -214,6 +243,16 @@ NTH_DAY = re.compile(
     re.I,
 )
 
+# how long it lasted, counted back from the date of the statement: "restored on Friday after
+# four days" counts Friday as day four; "three days after it was switched off" and "after a
+# three-day suspension" count whole days before it
+_COUNT = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+DAYS_INCLUSIVE = re.compile(rf"\bafter\s+{_COUNT}\s+days\b", re.I)
+DAYS_BEFORE = re.compile(rf"(?:\b(?=\w+\s+days\s+after\b)|\bafter\s+an?\s+(?=\w+[- ]day\b)){_COUNT}", re.I)
+# an announced span from its start: "for 48 hours", "for two days"
+SPAN = re.compile(rf"\bfor\s+(?:the\s+next\s+)?{_COUNT}\s+(?P<unit>hours?|days?)\b", re.I)
+COUNT_WORDS = {"one": 1, "eleven": 11, "twelve": 12, **{k: v for k, v in ORDINAL_DAYS.items() if k.isalpha()}}
+
 # -- reasons ------------------------------------------------------------------------------
 REASONS: list[tuple[Reason, re.Pattern]] = [
     (Reason.RELIGIOUS_PROCESSION, re.compile(
@@ -228,7 +267,7 @@ REASONS: list[tuple[Reason, re.Pattern]] = [
         r"\b(?:elections?|electoral|polling|polls?|by-elections?|by-polls?|vote|votes|voting|general election)\b",
         re.I)),
     (Reason.SECURITY_OPERATION, re.compile(
-        r"\b(?:security (?:concerns?|reasons?|threats?|situation|measures?|operations?|forces)|"
+        r"\b(?:security (?:concerns?|reasons?|threats?|situation|measures?|operations?|forces|alerts?)|"
         r"military operation|operation|law and order|national security|terroris[mt]s?|militants?|militancy|"
         r"insurgen(?:ts?|cy)|threat alert|sectarian)\b", re.I)),
     (Reason.COURT_ORDER, re.compile(
@@ -240,4 +279,10 @@ REASONS: list[tuple[Reason, re.Pattern]] = [
         r"\b(?:blasphem\w*|immoral|obscen\w*|indecent|vulgar\w*|objectionable|sacrilegious|unethical|"
         r"anti-state|anti-islamic|pornograph\w*|derogatory|hate (?:speech|material)|fake news|"
         r"propaganda|misinformation|disinformation)\b", re.I)),
+    # breakdowns and nature: a cut cable, a landslide, snow, a power failure
+    (Reason.OTHER, re.compile(
+        r"\b(?:(?:submarine|undersea|international|fib(?:re|er)(?:[- ]optic)?|optic(?:al)?) cables?|"
+        r"cable (?:faults?|cuts?|damage|segments?|repairs?)|landslides?|landsliding|snow(?:fall|storms?)?|floods?|"
+        r"flooding|earthquakes?|storms?|power (?:breakdowns?|failures?)|technical (?:faults?|glitch(?:es)?)|"
+        r"celebrations?)\b", re.I)),
 ]
