@@ -38,6 +38,7 @@ class Run:
         """Add ``message`` to the run's log, one stamped line per line (the crawl
         writes Scrapy's log lines to the same file)."""
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)  # a data folder extract creates
         with open(self.log_file, "a", encoding="utf-8") as fh:
             for line in message.splitlines():
                 fh.write(f"{stamp} [pknews.{self.command}] INFO: {line}\n")

@@ -71,6 +71,12 @@ def test_extract_html_files_without_url(tmp_path):
     assert row.url == (tmp_path / "in" / "story.html.gz").resolve().as_uri()
     assert row.source == str(tmp_path / "in" / "story.html.gz")
     assert pd.isna(row.fetched_at)
+    # into a data folder that does not exist yet: its tables, its events, the run's log
+    result = pknews("extract", str(tmp_path / "in"), "--data", str(tmp_path / "fresh"))
+    assert result.returncode == 0, result.stderr
+    assert len(pd.read_parquet(tmp_path / "fresh" / "parquet" / "articles")) == 1
+    assert (tmp_path / "fresh" / "parquet" / "events").is_dir()
+    assert "exit code 0" in next((tmp_path / "fresh" / "runs").glob("*.log")).read_text()
 
 
 @pytest.mark.e2e
