@@ -163,8 +163,8 @@ def cmd_nightly(args) -> int:
 
 
 def cmd_backfill(args) -> int:
-    from pipeline.backfill import run_backfill
-    from pipeline.backfill_options import options_from_args
+    from pipeline.backfill.options import options_from_args
+    from pipeline.backfill.run import run_backfill
 
     sites = chosen_sites(args, group="real")
     try:
@@ -320,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backfill", "Fetch the articles of a past period from web archives (Wayback Machine, Common "
                         "Crawl) or the sites' own sitemaps into the same WARC archive, catalog and "
                         "tables as the nightly job (README, Backfill).", cmd_backfill)
-    from pipeline.backfill_options import add_backfill_options
+    from pipeline.backfill.options import add_backfill_options
 
     add_backfill_options(p)
     add_model(p)

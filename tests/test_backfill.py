@@ -1,4 +1,4 @@
-"""``pknews backfill`` (pipeline/backfill.py) against the fake Wayback Machine and
+"""``pknews backfill`` (pipeline/backfill/) against the fake Wayback Machine and
 Common Crawl of tests/archiveserver.py and the snapshot sites: every article of
 the period stored once with its capture time and archive, bad captures refused
 with their cause, a second run and a nightly after it fetching nothing again, a
@@ -20,8 +20,8 @@ from crawlers.registry import select_sites
 from crawlers.urls import url_key
 from crawlers.warc import capture_headers, capture_origin
 from crawlers.webarchives import Capture, parse_ts14
-from pipeline.backfill import choose
-from pipeline.backfill_options import chosen_archives, parse_day
+from pipeline.backfill.options import chosen_archives, parse_day
+from pipeline.backfill.run import choose
 from pipeline.cli import main
 from pipeline.sources import iter_warc
 from tests.archiveserver import SOFT404_PATH, FakeCommonCrawl, FakeWayback

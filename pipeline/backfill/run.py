@@ -1,10 +1,10 @@
 """``pknews backfill``: a site's history from web archives, into the crawl's own archive.
 
-For each site and archive (``pipeline.backfill_options.ARCHIVES``, in that order):
+For each site and archive (``pipeline.backfill.options.ARCHIVES``, in that order):
 
 1. list the captures of the period: the Wayback CDX server or the Common Crawl
    indexes by the site's URL prefixes (``crawlers.webarchives``), or the site's
-   own sitemaps (``pipeline.backfill_sitemaps``);
+   own sitemaps (``pipeline.backfill.sitemaps``);
 2. keep the URLs the registry rules accept as articles; other URLs of the site
    (candidates, kept when the page's own signals say article) only from sitemaps,
    as in the crawl, or for a site without article rules;
@@ -71,9 +71,9 @@ from crawlers.webarchives import (
 )
 from extract.article import EXTRACTOR_VERSION
 from extract.nlp import DEFAULT_MODEL
-from pipeline.backfill_options import BackfillOptions
-from pipeline.backfill_report import BackfillReport
-from pipeline.backfill_sitemaps import SiteSitemaps
+from pipeline.backfill.options import BackfillOptions
+from pipeline.backfill.report import BackfillReport
+from pipeline.backfill.sitemaps import SiteSitemaps
 from pipeline.config import DataDir
 from pipeline.recovery import recover
 from pipeline.runs import Run, under_lock

@@ -1,6 +1,6 @@
 """``pknews backfill``'s options: the command-line flags and the settings they make.
 
-Kept apart from ``pipeline.backfill`` so that building the command-line parser
+Kept apart from ``pipeline.backfill.run`` so that building the command-line parser
 imports nothing heavy (no extraction, no spaCy).
 """
 
