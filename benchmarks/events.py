@@ -47,7 +47,8 @@ history.json (the events of the snapshot sites).
    ``not_events`` articles. Predicted events holding no gold report otherwise are
    listed, not scored (mostly ``ambiguous`` articles). Start (end) within a day: gold
    events with a start (end) against the predicted event holding most of their
-   reports, whatever the merge outcome; a missed event counts as wrong.
+   reports, whatever the merge outcome; a missed event counts as wrong. A gold date
+   of month or year precision ("most of August") is met by any day of that period.
 3. The three seed events (seeds.json ``expected_events``): the seed statements merged
    by ``pipeline.events.merge.build_events``; found when an event of that seed has the
    expected kind and start date; right dates when the end date also equals the
@@ -80,6 +81,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.nlp.kinds import DisruptionKind as Kind  # noqa: E402
 from extract.nlp.kinds import DisruptionStatus as Status  # noqa: E402
+from pipeline.events.merge import span  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "disruptions"
 PARTS = ("dev", "validation", "seeds")
@@ -423,7 +425,8 @@ def score_events(events, reports, articles, statements, history, details: list) 
                 continue
             counter["gold"] += 1
             got = e and e[f"{end}_date"]
-            counter["ok"] += bool(got) and abs((got - as_date(g[f"{end}_date"])).days) <= 1
+            first, last = span(as_date(g[f"{end}_date"]), g.get(f"{end}_precision") or "day")
+            counter["ok"] += bool(got) and (first - timedelta(days=1)) <= got <= (last + timedelta(days=1))
         details.append((gid, outcome[gid], g["start_date"], g["end_date"],
                         [(eid, str(by_id[eid]["start_date"]), str(by_id[eid]["end_date"]),
                           f"{len(held[eid][gid])}/{need[gid]} reports") for eid in holders + pieces[gid]]))

@@ -680,3 +680,17 @@ def test_events_command_in_a_subprocess(data):
     (event,) = json.loads(result.stdout)
     shown = pknews("events", "show", event["event_id"], "--data", str(data))
     assert shown.returncode == 0 and "Mobile data was restored in Quetta." in shown.stdout
+
+
+def test_a_dated_restoration_is_not_undone_by_its_own_articles_background():
+    restored_on = date(2025, 5, 8)
+    rows = [
+        statement("dawn-1", "platform-block", "ongoing", D, platforms=["X"], start=D),
+        statement("photonews-2", "platform-block", "ongoing", D + timedelta(days=3), platforms=["X"], start=D),
+        statement("dawn-9", "platform-block", "restored", restored_on, platforms=["X"], end=restored_on,
+                  text="X became accessible in Pakistan on Thursday, 15 months after it was blocked."),
+        statement("dawn-9", "platform-block", "ongoing", restored_on, index=1, platforms=["X"], areas=[], start=D,
+                  text="The platform had been blocked since February 17, 2024."),
+    ]
+    event = only(rows)
+    assert (event["status"], event["start_date"], event["end_date"]) == ("ended", D, restored_on)

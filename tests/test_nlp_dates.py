@@ -139,6 +139,11 @@ def test_bare_month_takes_the_year_named_after_it(nlp):
     assert ("May", "2017-05", "month") in got and ("June", "2017-06", "month") in got
 
 
+def test_month_and_day_take_the_year_named_after_them(nlp):
+    got = dates(nlp, "On February 17 last year, the platform went dark.", MON_NIGHT)
+    assert ("February 17", "2017-02-17", "day") in got
+
+
 def test_older_years_only_after_a_preposition(nlp):
     got = dates(nlp, "The party was founded in 1905 and banned after 1921.", WED)
     assert ("1905", "1905", "year") in got and ("1921", "1921", "year") in got

@@ -415,3 +415,57 @@ def test_the_site_and_social_media_apps_take_the_names_around_them(nlp):
 def test_whether_over_its_own_clause_supposes(nlp):
     d = one(nlp, "It is unclear whether YouTube will be restored before the holidays.")
     assert d.status == DisruptionStatus.HYPOTHETICAL
+
+
+# -- round of 2026-12-03: apps the PTA banned, restorations in users' words, speeds, -----
+# generic plurals, plans' own dates
+
+@pytest.mark.parametrize("text,platform", [
+    ("The PTA on Wednesday blocked the live-streaming app Bigo Live across the country.", "Bigo Live"),
+    ("The authority blocked Grindr and Skout on Tuesday over immoral content.", "Grindr"),
+])
+def test_apps_the_pta_banned_are_app_bans_with_their_names(nlp, text, platform):
+    d = statements(nlp, text)[0]
+    assert d.kind == DisruptionKind.APP_BAN and platform in d.platforms
+
+
+def test_becoming_accessible_again_is_a_restoration_dated_apart_from_the_block(nlp):
+    d = one(nlp, "X became accessible in Pakistan without a VPN on Thursday, more than 15 months after it "
+                 "was blocked in February last year, users said.", published=datetime(2025, 5, 8, 9, tzinfo=timezone.utc))
+    assert (d.kind, d.status, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.RESTORED, ["X"])
+    assert (d.end_date, d.start_date, d.start_precision) == ("2025-05-08", "2024-02-01", "month")
+    d = one(nlp, "YouTube was available again in Karachi on Monday.")
+    assert (d.status, d.end_date) == (DisruptionStatus.RESTORED, "2024-02-19")
+    assert statements(nlp, "X is accessible only through a VPN.") == []
+    assert statements(nlp, "Threads became available in Pakistan on Thursday, Meta said.") == []
+    assert one(nlp, "WhatsApp came back online in Quetta on Monday.").status == DisruptionStatus.RESTORED
+
+
+def test_x_stopping_work_is_the_platform(nlp):
+    d = one(nlp, "It has been a year since X stopped working in Pakistan.")
+    assert (d.kind, d.platforms) == (DisruptionKind.PLATFORM_BLOCK, ["X"])
+
+
+def test_falling_speeds_are_throttling_of_the_internet(nlp):
+    d = one(nlp, "The association's chairman told reporters that speeds had fallen by up to 40 percent.")
+    assert (d.kind, d.networks) == (DisruptionKind.THROTTLING, [Network.INTERNET])
+    assert statements(nlp, "Prices had fallen by up to 40 percent, traders said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The bench observed that in previous years mobile suspensions had often extended beyond the announced areas.",
+    "Operators were told to count the users affected in past internet suspensions.",
+    "The episode showed how little trust citizens had in official communication about internet restrictions.",
+])
+def test_cuts_spoken_of_in_general_are_not_statements(nlp, text):
+    assert statements(nlp, text) == []
+
+
+def test_a_plan_is_not_dated_by_the_day_it_was_discussed(nlp):
+    d = one(nlp, "The Sindh High Court on Friday issued notices on a petition challenging plans to suspend mobile "
+                 "services in Karachi during Muharram.")
+    assert (d.status, d.start_date) == (DisruptionStatus.ANNOUNCED, None)
+
+
+def test_a_vpn_beside_a_bare_block_is_not_what_was_blocked(nlp):
+    assert statements(nlp, "VPN downloads in Pakistan rose sharply in the weeks after the block.") == []

@@ -431,12 +431,24 @@ def _dateparser(text: str, b: datetime | None) -> tuple[str | None, str | None, 
 _YEAR_AFTER = re.compile(rf"^(?:\s*(?:and|or|-|to)\s+{_MON_NODOT})?,?\s+(?:of\s+)?(last|this|next)\s+year\b", re.I)
 
 
+def _month_without_year(text: str, granularity: str) -> bool:
+    """A bare month ("May") or a month and day ("February 17", "17th February"): no year written."""
+    text = text.strip()
+    if granularity == "month":
+        return bool(re.fullmatch(_MON_NODOT, text, re.I))
+    return bool(re.search(_MON_NODOT, text, re.I)) and not re.search(r"\d{4}|'\d\d\b", text)
+
+
 def _year_named_after(value: str, right: str, published_at) -> str:
+    """"May and June last year", "February 17 last year": the value in the year named."""
     m = _YEAR_AFTER.match(right)
     if not m:
         return value
     year = base_date(published_at).year + {"last": -1, "this": 0, "next": 1}[m[1].lower()]
-    return f"{year:04d}{value[4:]}"
+    moved = f"{year:04d}{value[4:]}"
+    if len(moved) == 10 and _safe_date(year, int(moved[5:7]), int(moved[8:10])) is None:
+        return value  # 29 February of a year without one
+    return moved
 
 
 # Islamic-calendar dates ("the 9th and 10th of Muharram") are not resolved to Gregorian dates
@@ -486,7 +498,7 @@ class DateResolver:
                 value, gran, extra = resolve(span.text, pub, future=future)
                 if gran in WRITING_TIME_GRANULARITIES and written is not None:
                     value, gran, extra = resolve(span.text, written, future=future)
-                if gran == "month" and value and pub is not None and re.fullmatch(_MON_NODOT, span.text.strip(), re.I):
+                if gran in ("month", "day") and value and pub is not None and _month_without_year(span.text, gran):
                     value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], written)
                 if gran is None or (value is None and pub is not None):
                     out.append(ent)  # unresolvable (vague): not a date mention

@@ -40,7 +40,7 @@ _CONTEXT_WORDS = {
     "tweet", "tweets", "tweeted", "account", "accounts", "users", "access", "vpn", "vpns", "restored",
     "suspended", "internet", "pta", "musk", "post", "posted", "posts", "app", "apps", "disrupted", "disruption",
     "online", "followers", "unblocked", "shutdown", "throttled", "throttling", "connectivity", "netblocks",
-    "messaging", "encrypted", "download", "downloads", "inaccessible", "accessible",
+    "messaging", "encrypted", "download", "downloads", "inaccessible", "accessible", "working", "loading",
     "restriction", "restrictions", "restricted", "lifted", "lift", "restore", "restoration", "reinstated",
     "unblocking", "banning", "tweeting", "website", "websites", "shared", "share", "sharing", "video",
     "videos", "viral", "posting", "trending", "trend", "hashtag", "hashtags", "follower", "space", "spaces",

@@ -236,7 +236,7 @@ class Event:
         self.windows: dict[bool, tuple[date, date]] = {}
         self.occurred = self.end_stated = False
         self.restorations: list[Statement] = []
-        self.ongoing_on: date | None = None  # the last day a report says it goes on
+        self.ongoing_by_article: dict[str, date] = {}  # the last day each article says it goes on
         for s in self.statements:
             self._take(s)
 
@@ -257,7 +257,8 @@ class Event:
         if s.status == Status.RESTORED:
             self.restorations.append(s)
         elif s.status == Status.ONGOING and s.id not in self.contextual:  # (its day is its article's)
-            self.ongoing_on = max(s.window[1], self.ongoing_on or s.window[1])
+            had = self.ongoing_by_article.get(s.article_id)
+            self.ongoing_by_article[s.article_id] = max(s.window[1], had or s.window[1])
         elif s.status == Status.OCCURRED:
             self.end_stated |= s.end_date is not None
         if s.status in ATTACH_ONLY:
@@ -297,9 +298,15 @@ class Event:
     def endings(self) -> list[Statement]:
         """The restorations that end it: those that cover all it cut, everywhere it cut
         it, and that no report of the same day or later says it goes on after (a
-        "partial restoration")."""
-        return [s for s in self.restorations if covers(s, self)
-                and (self.ongoing_on is None or s.restored_on > self.ongoing_on)]
+        "partial restoration"). A restoration dated in its own article is not undone by
+        that article's background ("X became accessible on Thursday ... The platform had
+        been blocked since February 17")."""
+        return [s for s in self.restorations if covers(s, self) and s.restored_on > self.ongoing_on(
+            but=s.article_id if s.end_date else None)]
+
+    def ongoing_on(self, but: str | None = None) -> date:
+        """The last day a report (of any article but ``but``) says it goes on."""
+        return max((d for a, d in self.ongoing_by_article.items() if a != but), default=date.min)
 
     @property
     def called_off(self) -> bool:

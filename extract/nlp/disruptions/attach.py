@@ -168,6 +168,8 @@ def _role_of_date(root: Token, default: str) -> str:
         return "start"
     if verb is not None and verb.lemma_.lower() in w.END_VERBS:
         return "end"
+    if default == "end" and verb is not None and trigger_role(verb) == w.CUT:
+        return "start"  # "restored on Thursday, 15 months after it was blocked in February"
     return default
 
 

@@ -57,6 +57,22 @@ def _trigger_text(tok: Token) -> str:
     return tok.text
 
 
+def _generic_plural(tok: Token, index: MentionIndex) -> bool:
+    """A plural trigger noun that speaks of such cuts in general, not of one: no
+    determiner, number or date of its own, and a habit ("suspensions had often
+    extended"), a past in general ("users affected in past suspensions") or a topic
+    ("communication about internet restrictions", "protests against shutdowns")."""
+    if tok.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    if any(index.kind_at(t.i) in ("date", "city", "region") for t in tok.subtree):
+        return False  # "outages in Karachi", "suspensions on 9th and 10th Muharram"
+    if any(c.dep_ == "amod" and c.lower_ in w.IN_GENERAL for c in tok.children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in w.HABITUAL for c in tok.head.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in w.TOPIC_PREPS and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
 class DisruptionStatements:
     """Finds triggers, reads what they cut (objects.py), their status (status.py) and
     what their clause says around them (attach.py), and writes ``doc._.disruptions``."""
@@ -117,6 +133,8 @@ class DisruptionStatements:
             cut = reader.of_trigger(tok)
             if tok.lemma_.lower() in w.UNDO_VERBS and not cut.consumed:
                 continue  # "lifted" undoes a ban, a suspension ...; alone it is no trigger
+            if _generic_plural(tok, reader.index):
+                continue
             cands.append(_Candidate(tok, role, cut, head=attach.clause_head(tok)))
         consumed = set().union(*(c.cut.consumed for c in cands)) if cands else set()
         return [c for c in cands if c.trigger.i not in consumed]
@@ -143,7 +161,9 @@ class DisruptionStatements:
             source = last[1]
         if source is None and c.bare:
             in_sentence = reader.read(list(c.trigger.sent))
-            named = Cut(platforms=in_sentence.platforms, sites=in_sentence.sites, apps=in_sentence.apps)
+            # a VPN beside a bare "block" is how users got round it ("VPN downloads rose after the block")
+            around = [p for p in in_sentence.platforms if reader.categories.get(p) not in w.CIRCUMVENTION_CATEGORIES]
+            named = Cut(platforms=around, sites=in_sentence.sites, apps=in_sentence.apps)
             if named.platforms:  # "those who rely on X ... if the ban continues": the ban of X
                 c.cut = named
                 c.kind = kind_of(named, c.role)
@@ -225,7 +245,8 @@ class DisruptionStatements:
             places = attach.areas(index, list(sent), sent.text)
         default = "end" if c.role == w.BACK else "start"
         found = attach.dates(doc, index, clause, default, published)
-        if not found and single:
+        # a plan's dates are in its own clause: "decided on Saturday to suspend ..." was decided then
+        if not found and single and c.status != DisruptionStatus.ANNOUNCED:
             found = attach.dates(doc, index, list(sent), default, published)
         attach.counted_back(found, sent.text, c.role == w.BACK, c.status == DisruptionStatus.ANNOUNCED)
         if "start" not in found and c.role != w.BACK:

@@ -99,6 +99,16 @@ def access_failed(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and head.lemma_.lower() in w.ACCESS_FAILURE
 
 
+def available_again(tok: Token) -> bool:
+    """"became accessible", "was available again", "came back online": a change back."""
+    if tok.dep_ not in ("acomp", "oprd", "xcomp", "advmod", "attr"):
+        return False
+    near = (*tok.children, *tok.head.children)
+    if any(c.lower_ in w.AGAIN and c.i != tok.i for c in near):
+        return True
+    return tok.lower_ in w.AVAILABLE and tok.head.lemma_.lower() in w.BECOME
+
+
 def trigger_role(tok: Token) -> str | None:
     """CUT, SLOW or BACK when ``tok`` is a trigger word, else None."""
     low, lemma = tok.lower_, tok.lemma_.lower()
@@ -110,12 +120,17 @@ def trigger_role(tok: Token) -> str | None:
             return w.VERB_TRIGGERS[lemma]
         if lemma in w.ACCESS_VERBS and access_failed(tok):
             return w.CUT
+        if lemma in w.SPEED_VERBS and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in w.SPEED_HEADS
+                                          for c in tok.children):
+            return w.SLOW
     if tok.pos_ in ("NOUN", "PROPN"):
         key = w.NOUN_SPELLINGS.get(low, lemma)
         if key in w.NOUN_TRIGGERS:
             return w.NOUN_TRIGGERS[key]
         if low in w.NOUN_TRIGGERS:
             return w.NOUN_TRIGGERS[low]
+    if (low in w.AVAILABLE or low in w.AVAILABLE_AGAIN_ONLY) and available_again(tok):
+        return w.BACK
     predicate = any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "cop") for c in tok.children)
     if low in w.ADJ_TRIGGERS and (predicate or tok.dep_ in ("acomp", "oprd", "amod", "attr", "advmod", "xcomp",
                                                             "conj")):
@@ -242,6 +257,8 @@ class CutReader:
                 cut.apps.add(name)
         if lemma in w.SPEED_HEADS:
             cut.flags.add("speed")
+            if not (cut.platforms or cut.networks):
+                cut.networks.append(Network.INTERNET)  # "speeds had fallen": of the internet
         if not cut.concrete and self._other_service(t):
             cut.nouns = True  # "metro bus service", "internet banking services", "train services"
             return cut

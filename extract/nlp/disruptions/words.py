@@ -56,6 +56,16 @@ ADJ_TRIGGERS = {
     "slow": SLOW, "slowly": SLOW, "sluggish": SLOW, "throttled": SLOW,
     "unblocked": BACK, "restored": BACK, "unbanned": BACK,
 }
+# "X became accessible", "YouTube was available again", "WhatsApp came back online": back,
+# though the adjective alone ("X is accessible via VPN") says nothing changed; "available"
+# and "online" need "again" or "back" ("Threads became available in Pakistan" is a launch)
+AVAILABLE = {"accessible", "reachable", "operational", "functional"}
+AVAILABLE_AGAIN_ONLY = {"available", "online"}
+BECOME = {"become", "come", "get"}
+AGAIN = {"again", "back"}
+# verbs that slow a speed named as their subject ("speeds had fallen by 40 percent",
+# "download speeds dropped") or object ("crawling internet speeds")
+SPEED_VERBS = {"fall", "drop", "decline", "plunge", "dip", "crawl", "plummet", "deteriorate", "decrease"}
 # "unable to access X", "could not load X", "X was not working": cut, though negated
 ACCESS_VERBS = {"access", "load", "work", "open", "connect", "use", "reach", "stream", "upload", "download"}
 ACCESS_FAILURE = {"unable", "fail", "struggle", "problem", "difficulty", "trouble", "issue", "complaint",
@@ -131,9 +141,10 @@ APP = re.compile(r"\bapps?\b|\bapplications?\b|\bgames?\b")
 # platform categories (platforms.json) that are networks, operators or sites, not platforms
 NETWORK_CATEGORIES = {"network", "operator"}
 WEBSITE_CATEGORIES = {"reference"}
-APP_CATEGORIES = {"game", "dating", "circumvention"}
-# platforms the PTA bans as apps (its orders name them apps), whatever their category
-APP_PLATFORMS = {"TikTok", "Bigo Live", "Likee", "Tinder", "PUBG", "Free Fire"}
+CIRCUMVENTION_CATEGORIES = {"circumvention"}
+APP_CATEGORIES = {"game", "dating", "live streaming", *CIRCUMVENTION_CATEGORIES}
+# short-video platforms the PTA bans as apps (its orders name them apps), unlike other video sites
+APP_PLATFORMS = {"TikTok", "Likee"}
 # the nouns that make the proper noun next to them an app's name ("the online game Free Fire")
 APP_NOUNS = {"app", "application", "game"}
 MOBILE_OPERATORS = {"Jazz", "Zong", "Telenor", "Ufone", "SCOM"}
@@ -166,6 +177,12 @@ GENERIC_PLURALS = {"platform", "app", "application", "website", "site"}
 # determiners that make a bare trigger noun none in particular ("any suspension"; "a partial
 # restoration" is one)
 QUANTIFIERS = {"any", "all", "every", "each", "most", "other", "such", "no"}
+# cuts in general, not one of them: "past suspensions", "suspensions had often extended",
+# "communication about internet restrictions"
+IN_GENERAL = {"past", "previous", "earlier", "such", "frequent", "repeated", "recurring", "routine", "periodic"}
+HABITUAL = {"often", "usually", "routinely", "frequently", "repeatedly", "regularly", "sometimes", "always",
+            "typically", "generally"}
+TOPIC_PREPS = {"about", "against", "on", "over", "regarding"}
 # determiners that make a service noun stand for one named before ("the site", "this app")
 DEFINITE = {"the", "this", "that", "these", "those"}
 # words that make a noun indefinite or generic ("a platform", "other apps"): no antecedent
