@@ -107,8 +107,9 @@ def test_decades(nlp):
     assert dates(nlp, "The media faces its worst period since the 1990s.", WED) == [("the 1990s", "1990s", "decade")]
 
 
-def test_hijri_dates_are_not_resolved(nlp):
-    assert dates(nlp, "Mobile service will be suspended on the 9th and 10th of Muharram.", WED) == []
+def test_hijri_dates_take_the_nearest_year(nlp):
+    got = dates(nlp, "Mobile service will be suspended on the 9th and 10th of Muharram.", WED)
+    assert got == [("9th", "2024-07-16", "day"), ("10th of Muharram", "2024-07-17", "day")]
 
 
 # ------------------------------------------------------------------ real-page lessons (issue 11)
@@ -149,3 +150,14 @@ def test_older_years_only_after_a_preposition(nlp):
     assert ("1905", "1905", "year") in got and ("1921", "1921", "year") in got
     got = dates(nlp, "Telegraph lines were cut as early as 1915, and as many as 1900 people wrote in.", WED)
     assert ("1915", "1915", "year") in got and not [g for g in got if g[0] == "1900"]
+
+
+def test_islamic_calendar_days_resolve_in_pakistan(nlp):
+    # Pakistan marked the 9th of Muharram on 8 August 2022 and on 16 July 2024
+    sunday = datetime(2022, 8, 7, 9, tzinfo=timezone.utc)
+    got = dates(nlp, "Cellular services will remain suspended on 9th and 10th Muharram, officials said.", sunday)
+    assert ("9th", "2022-08-08", "day") in got and ("10th Muharram", "2022-08-09", "day") in got
+    tuesday = datetime(2024, 7, 16, 9, tzinfo=timezone.utc)
+    got = dates(nlp, "Services were suspended as mourners marked the 9th of Muharram, and will be on Ashura.", tuesday)
+    assert ("9th of Muharram", "2024-07-16", "day") in got and ("Ashura", "2024-07-17", "day") in got
+    assert not any("Eid" in text for text, _, _ in dates(nlp, "Offices close for Eid on Monday.", tuesday))

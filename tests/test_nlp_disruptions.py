@@ -469,3 +469,10 @@ def test_a_plan_is_not_dated_by_the_day_it_was_discussed(nlp):
 
 def test_a_vpn_beside_a_bare_block_is_not_what_was_blocked(nlp):
     assert statements(nlp, "VPN downloads in Pakistan rose sharply in the weeks after the block.") == []
+
+
+def test_a_suspension_on_9th_and_10th_muharram_has_both_days(nlp):
+    d = one(nlp, "Cellular services will remain suspended in parts of Rawalpindi, Chakwal and Jhang on 9th and 10th "
+                 "Muharram, a spokesperson for the Punjab home department said on Sunday.",
+            published=datetime(2022, 8, 7, 9, tzinfo=timezone.utc))
+    assert (d.status, d.start_date, d.end_date) == (DisruptionStatus.ANNOUNCED, "2022-08-08", "2022-08-09")

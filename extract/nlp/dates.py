@@ -30,7 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..constants import KARACHI, MONTHS, WEEKDAYS
-from .common import add_candidate, ensure_extensions, info
+from .common import add_candidate, ensure_extensions, info, span_info
+from .hijri import HIJRI_WORD, gregorian_day, hijri_days
 from .kinds import EntityKind
 
 _LABEL = EntityKind.DATE.label  # the rule spans' label, kept by the NER
@@ -131,6 +132,10 @@ class DateRules:
             if span is None or len(span) == 0:
                 continue
             add_candidate(doc, span, None, {}, priority=0)
+        for h in hijri_days(text):  # resolved after the NER, against the publication date
+            span = doc.char_span(h.start, h.end, label=_LABEL, alignment_mode="expand")
+            if span is not None and len(span):
+                add_candidate(doc, span, None, {"hijri": (h.month, h.day)}, priority=0)
         return doc
 
 
@@ -451,11 +456,6 @@ def _year_named_after(value: str, right: str, published_at) -> str:
     return moved
 
 
-# Islamic-calendar dates ("the 9th and 10th of Muharram") are not resolved to Gregorian dates
-_HIJRI = re.compile(r"\b(Muharram|Safar|Rabi|Jumada|Rajab|Shaban|Sha'ban|Ramazan|Ramadan|Ramzan|Shawwal|"
-                    r"Zil?qad|Dhu|Zilhaj|Zil Hajj|Ashura|Eid)\w*", re.I)
-
-
 def is_duration(text: str) -> bool:
     return bool(_DURATION_RE.search(text))
 
@@ -490,10 +490,21 @@ class DateResolver:
                     s, e = ent.start, ent.end
                     while s < e and doc[s].lower_ in {"the", "on", "since", "by", "in", "of", "from"}:
                         s += 1
-                    if s == e or is_duration(doc[s:e].text) or _HIJRI.search(doc[s:min(len(doc), e + 3)].text):
+                    if s == e or is_duration(doc[s:e].text) or HIJRI_WORD.search(doc[s:min(len(doc), e + 3)].text):
                         out.append(ent)
                         continue
                     span = Span(doc, s, e, label=_LABEL)
+                hijri = (span_info(doc, span) or {}).get("attrs", {}).get("hijri") if span.label_ == _LABEL else None
+                if hijri is not None:
+                    day = gregorian_day(*hijri, base_date(pub).date()) if pub is not None else None
+                    if day is not None:
+                        info(doc)[(span.start_char, span.end_char, _LABEL)] = {
+                            "value": day.isoformat(), "attrs": {"granularity": "day", "calendar": "hijri"},
+                            "priority": 0}
+                        out.append(span)
+                    else:
+                        out.append(ent)
+                    continue
                 future = is_future(span)
                 value, gran, extra = resolve(span.text, pub, future=future)
                 if gran in WRITING_TIME_GRANULARITIES and written is not None:

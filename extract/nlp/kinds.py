@@ -65,6 +65,7 @@ ATTR_TYPES: dict[str, type] = {
     "population": int,
     "granularity": str,  # date: day, part-of-day, week, month, year, decade, time
     "part_of_day": str,  # date: morning, afternoon, evening, night, midnight, noon
+    "calendar": str,  # date: hijri when named as an Islamic-calendar day ("9th Muharram")
     "category": str,  # platform: social media, messaging, video, network, operator, circumvention ...
     "full_name": str,  # org: full name (acronyms linked)
     "acronym": str,  # org

@@ -122,6 +122,7 @@ def areas(index: MentionIndex, tokens: list[Token], text: str) -> list[dict]:
 
 # -- dates ------------------------------------------------------------------------
 
+_PAIR_BETWEEN = re.compile(r"\s*(?:and|&)\s*")
 _END_BETWEEN = re.compile(r"\b(?:until|till|to|through|ending)\b", re.I)
 _BARE_TIMES = {"midnight", "noon", "night", "evening", "morning", "afternoon", "tonight"}
 
@@ -191,15 +192,16 @@ def dates(doc, index: MentionIndex, tokens: list[Token], default: str,
                 role = "end" if _END_BETWEEN.search(before) else _role_of_date(span.root, default)
                 clock.setdefault(role, (m.value or "")[11:16])
             continue
-        if span.root.dep_ in ("compound", "amod", "nummod", "nmod", "poss"):
-            continue  # "the 2024 general election": a date of something else
+        if span.root.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and "calendar" not in (m.attrs or {}):
+            continue  # "the 2024 general election": a date of something else (not "9th [and 10th] Muharram")
         verb = _nearest_verb(span.root)
         if verb is not None and verb.lemma_.lower() in w.REPORTING and verb.dep_ in ("ROOT", "conj"):
             continue  # "..., the PTA said on Monday"
         role = _role_of_date(span.root, default)
+        between = doc.text[start_at:m.start_char] if start_at is not None else ""
         if role == "start" and start_at is not None and (
-                _END_BETWEEN.search(doc.text[start_at:m.start_char]) or span.root.dep_ == "conj"):
-            role = "end"  # "from 10pm on July 16 till midnight on July 17", "on Friday and Saturday"
+                _END_BETWEEN.search(between) or span.root.dep_ == "conj" or _PAIR_BETWEEN.fullmatch(between)):
+            role = "end"  # "from 10pm on July 16 till midnight on July 17", "on Friday and Saturday", "9th and 10th"
         if role == "start" and "start" not in out:
             out[role], start_at = dv, m.end_char
         elif role == "end":
