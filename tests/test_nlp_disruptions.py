@@ -476,3 +476,16 @@ def test_a_suspension_on_9th_and_10th_muharram_has_both_days(nlp):
                  "Muharram, a spokesperson for the Punjab home department said on Sunday.",
             published=datetime(2022, 8, 7, 9, tzinfo=timezone.utc))
     assert (d.status, d.start_date, d.end_date) == (DisruptionStatus.ANNOUNCED, "2022-08-08", "2022-08-09")
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Access to X was curtailed in Karachi on Monday.", DisruptionKind.PLATFORM_BLOCK, DisruptionStatus.OCCURRED),
+    ("Internet services were interrupted in Quetta on Monday.", DisruptionKind.NETWORK_SHUTDOWN,
+     DisruptionStatus.OCCURRED),
+    ("Mobile data was disconnected in Turbat on Monday.", DisruptionKind.MOBILE_DATA, DisruptionStatus.OCCURRED),
+    ("The interruption of mobile service in Quetta lasted six hours.", DisruptionKind.MOBILE_NETWORK,
+     DisruptionStatus.OCCURRED),
+])
+def test_more_words_for_a_cut(nlp, text, kind, status):
+    d = one(nlp, text)
+    assert (d.kind, d.status) == (kind, status)

@@ -21,15 +21,17 @@ CUT, SLOW, BACK = "cut", "slow", "back"
 # "Wikipedia neither blocked nor removed the content" cuts nothing ("services shut down" does)
 TRANSITIVE_ONLY = {"suspend", "block", "ban", "restrict", "censor", "jam", "disrupt", "throttle", "restore",
                    "unblock", "unban", "reinstate", "lift", "revoke", "rescind", "withdraw", "reverse", "curb",
-                   "bar", "degrade"}
+                   "bar", "degrade", "curtail", "sever", "disconnect", "interrupt", "hamper", "reconnect"}
 # verbs by lemma; a verb listed in NEEDS_PARTICLE counts only with one of its particles
 VERB_TRIGGERS = {
     "suspend": CUT, "block": CUT, "ban": CUT, "disrupt": CUT, "restrict": CUT, "jam": CUT,
     "censor": CUT, "shut": CUT, "cut": CUT, "switch": CUT, "turn": CUT, "black": CUT, "go": CUT,
     "knock": CUT, "blackout": CUT, "bar": CUT, "curb": CUT, "halt": CUT, "snap": CUT,
+    "curtail": CUT, "sever": CUT, "disconnect": CUT, "interrupt": CUT, "hamper": CUT,
     "throttle": SLOW, "slow": SLOW, "degrade": SLOW,
     "restore": BACK, "unblock": BACK, "unban": BACK, "lift": BACK, "resume": BACK, "reinstate": BACK,
     "revoke": BACK, "rescind": BACK, "withdraw": BACK, "reverse": BACK, "reopen": BACK,
+    "reconnect": BACK, "normalise": BACK, "normalize": BACK,
 }
 NEEDS_PARTICLE = {
     "switch": {"off"}, "turn": {"off"}, "black": {"out"}, "go": {"down", "offline", "dark"},
@@ -41,7 +43,8 @@ UNDO_VERBS = {"lift", "revoke", "rescind", "withdraw", "reverse"}
 NOUN_TRIGGERS = {
     "suspension": CUT, "block": CUT, "blockade": CUT, "blockage": CUT, "blocking": CUT, "ban": CUT,
     "shutdown": CUT, "outage": CUT, "blackout": CUT, "disruption": CUT, "restriction": CUT,
-    "closure": CUT, "cutoff": CUT, "unavailability": CUT,
+    "closure": CUT, "cutoff": CUT, "unavailability": CUT, "interruption": CUT, "disconnection": CUT,
+    "jamming": CUT, "curtailment": CUT,
     "throttling": SLOW, "slowdown": SLOW,
     "restoration": BACK, "reinstatement": BACK, "resumption": BACK, "unblocking": BACK, "lifting": BACK,
 }
