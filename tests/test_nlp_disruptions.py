@@ -489,3 +489,12 @@ def test_a_suspension_on_9th_and_10th_muharram_has_both_days(nlp):
 def test_more_words_for_a_cut(nlp, text, kind, status):
     d = one(nlp, text)
     assert (d.kind, d.status) == (kind, status)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The court barred the PTA from blocking X.", DisruptionStatus.RULED_OUT),
+    ("The Islamabad High Court restrained the government from suspending mobile service in the capital.",
+     DisruptionStatus.RULED_OUT),
+])
+def test_courts_barring_a_cut_rule_it_out(nlp, text, status):
+    assert one(nlp, text).status == status

@@ -85,6 +85,9 @@ def frame_status(trigger: Token, state_subject) -> str | None:
             found.add(S.DENIED)
         if above and keys & w.RULE_OUT and not _negated(node):
             found.add(S.RULED_OUT)
+        if above and node.lemma_.lower() in w.PREVENT and not _negated(node) and any(
+                c.dep_ == "prep" and c.lower_ == "from" and c.is_ancestor(trigger) for c in node.children):
+            found.add(S.RULED_OUT)  # "barred the PTA from blocking X"
         if above and any(n.lemma_.lower() in w.NO_PLAN_NOUNS and _negated(n)
                          for n in (node, *(c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")))):
             found.add(S.RULED_OUT)  # "no plans to ban X", "no decision has been taken to suspend ..."

@@ -158,6 +158,8 @@ MOBILE_OPERATORS = {"Jazz", "Zong", "Telenor", "Ufone", "SCOM"}
 DENY = {"deny", "refute", "reject", "dismiss", "debunk"}
 RULE_OUT = {"rule out", "call off", "cancel", "refuse", "turn down", "shelve", "abandon", "scrap", "postpone", "drop",
             "decide against", "back down", "backtrack", "withdraw", "revoke", "rescind", "reverse"}
+# verbs that keep someone "from" doing it: "the court barred the PTA from blocking X"
+PREVENT = {"bar", "prevent", "restrain", "stop", "prohibit", "forbid", "stay", "deter"}
 # "no plans to ban X", "no decision has been taken to suspend ...": nothing is coming
 NO_PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "order", "question", "need"}
 # the verbs of a decision still to come ("a decision ... would be taken")
