@@ -114,6 +114,7 @@ class Gazetteer:
         for f in [f for f in self.pk if f.isupper() and len(f) > 4]:
             if f.title() in self.context_only or f.capitalize() in self.context_only:
                 self.context_only.add(f)
+        self.context_only -= {f for name in data["district_headquarters"] for f in (name, name.upper())}
         for c in data["city_extra"]:
             rec = {
                 "kind": EntityKind.CITY,
