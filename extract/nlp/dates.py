@@ -16,6 +16,8 @@ need a base keep value None):
 - last/this/next week|month|year -> ISO week "2024-W07", "2024-01", "2023";
 - "N days/weeks/months/years ago" -> day/week/month/year;
 - clock times -> "YYYY-MM-DDTHH:MM" on the base day;
+- Islamic-calendar days ("9th and 10th Muharram", "Ashura") -> the Gregorian day in
+  Pakistan nearest the base (hijri.py), one mention per day;
 - anything else the model tagged is parsed by dateparser (languages=['en'],
   RELATIVE_BASE = base, period kept as granularity); durations ("the fourth
   consecutive day", "24 hours", "for three days") are never dates.
@@ -475,9 +477,10 @@ class DateResolver:
         self.use_model_dates = use_model_dates
 
     def __call__(self, doc: Doc) -> Doc:
-        """Resolve the rule date spans and (``use_model_dates``) the model's DATE/TIME
-        entities, without the prepositions the model takes in; durations, Islamic-calendar
-        dates and expressions that cannot be resolved stay as they are: no date mention."""
+        """Resolve the rule date spans (Islamic-calendar days among them, through hijri.py)
+        and (``use_model_dates``) the model's DATE/TIME entities, without the prepositions
+        the model takes in; durations, the model's spans around an Islamic-calendar word
+        and expressions that cannot be resolved stay as they are: no date mention."""
         pub = doc._.published_at
         written = writing_time(pub)
         ents = list(doc.ents)
@@ -494,23 +497,17 @@ class DateResolver:
                         out.append(ent)
                         continue
                     span = Span(doc, s, e, label=_LABEL)
-                hijri = (span_info(doc, span) or {}).get("attrs", {}).get("hijri") if span.label_ == _LABEL else None
+                hijri = (span_info(doc, ent) or {}).get("attrs", {}).get("hijri") if ent.label_ == _LABEL else None
                 if hijri is not None:
                     day = gregorian_day(*hijri, base_date(pub).date()) if pub is not None else None
-                    if day is not None:
-                        info(doc)[(span.start_char, span.end_char, _LABEL)] = {
-                            "value": day.isoformat(), "attrs": {"granularity": "day", "calendar": "hijri"},
-                            "priority": 0}
-                        out.append(span)
-                    else:
-                        out.append(ent)
-                    continue
-                future = is_future(span)
-                value, gran, extra = resolve(span.text, pub, future=future)
-                if gran in WRITING_TIME_GRANULARITIES and written is not None:
-                    value, gran, extra = resolve(span.text, written, future=future)
-                if gran in ("month", "day") and value and pub is not None and _month_without_year(span.text, gran):
-                    value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], written)
+                    value, gran, extra = (day.isoformat(), "day", {"calendar": "hijri"}) if day else (None, None, {})
+                else:
+                    future = is_future(span)
+                    value, gran, extra = resolve(span.text, pub, future=future)
+                    if gran in WRITING_TIME_GRANULARITIES and written is not None:
+                        value, gran, extra = resolve(span.text, written, future=future)
+                    if gran in ("month", "day") and value and pub is not None and _month_without_year(span.text, gran):
+                        value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], written)
                 if gran is None or (value is None and pub is not None):
                     out.append(ent)  # unresolvable (vague): not a date mention
                     continue
