@@ -20,6 +20,11 @@ from crawlers.atomic import atomic_write
 from pipeline.tables import TABLES
 
 
+def fragments(folder: Path) -> list[Path]:
+    """A table's complete fragments, in name order (temporaries are dot-names)."""
+    return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(".")) if folder.is_dir() else []
+
+
 def write_table(path: Path, table: pa.Table, killpoint: str) -> Path:
     """Replace the fragment at ``path`` with ``table``, atomically; ``killpoint`` names
     the moment between fsync and rename for the kill tests."""

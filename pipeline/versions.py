@@ -23,14 +23,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.parquet import write_table
+from pipeline.parquet import fragments, write_table
 from pipeline.tables import ARTICLE_CHILDREN, ARTICLES
 
 KEY_COLUMNS = ("article_id", "content_sha256", "fetched_at", "version", "is_latest")
-
-
-def _fragments(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith("."))
 
 
 def _keys(path: Path) -> pd.DataFrame:
@@ -61,7 +57,7 @@ def _rewrite(path: Path, columns: dict[str, list], schema: pa.Schema = ARTICLES.
 def reconcile_versions(parquet_root: Path) -> dict:
     """Number every article's versions and mark the latest; returns what it did."""
     folder = Path(parquet_root) / ARTICLES.name
-    files = _fragments(folder) if folder.is_dir() else []
+    files = fragments(folder)
     result = {"fragments": len(files), "rewritten": 0, "articles": 0, "with_versions": 0, "duplicate_rows": 0}
     if not files:
         return result
@@ -108,7 +104,7 @@ def _mark_children(folder: Path, schema: pa.Schema, versioned: set, latest: set)
     if not folder.is_dir():
         return 0
     rewritten = 0
-    for path in _fragments(folder):
+    for path in fragments(folder):
         names = pq.read_schema(path).names
         table = pq.read_table(path, columns=[c for c in ("article_id", "is_latest") if c in names])
         ids = table.column("article_id").to_pylist()

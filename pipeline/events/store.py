@@ -18,16 +18,11 @@ import pyarrow.parquet as pq
 
 from pipeline.events.merge import EventRows, build_events, statement_from_row
 from pipeline.events.schema import EVENT_REPORTS, EVENTS, SCHEMAS
-from pipeline.parquet import write_table
+from pipeline.parquet import fragments, write_table
 from pipeline.tables import ARTICLES, TABLES
 
 STATEMENTS = TABLES["disruptions"]
 ARTICLE_FACTS = ("article_id", "site", "url", "published", "published_at", "fetched_at", "is_latest")
-
-
-def fragments(folder: Path) -> list[Path]:
-    """A table's complete fragments (temporaries are dot-names)."""
-    return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(".")) if folder.is_dir() else []
 
 
 def read_rows(folder: Path, columns: tuple[str, ...] | None = None) -> list[dict]:
