@@ -202,6 +202,16 @@ def test_a_short_cut_mentioned_later_in_the_past_tense_is_over():
     assert only(rows[:1])["status"] == "ongoing"  # nothing said it was over
 
 
+def test_an_open_slowdown_takes_a_report_that_it_goes_on_within_its_reach_and_the_gap():
+    aug19 = date(2024, 8, 19)
+    def rows(days_later: int) -> list[dict]:
+        return [statement("photonews-1", "throttling", "occurred", aug19, networks=["internet"], areas=(KARACHI,)),
+                statement("drm-2", "throttling", "ongoing", aug19 + timedelta(days=days_later),
+                          networks=["internet"], areas=(), text="Their association said speeds had dropped sharply.")]
+    assert only(rows(9))["reports"] == 2  # 7 days of reach, then the 3 days any two windows may lie apart
+    assert len(merge(rows(11)).events) == 2
+
+
 def test_a_plan_never_joins_two_events_into_one():
     election = date(2024, 2, 8)
     result = merge([

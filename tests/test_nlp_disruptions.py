@@ -452,6 +452,15 @@ def test_falling_speeds_are_throttling_of_the_internet(nlp):
     assert statements(nlp, "Prices had fallen by up to 40 percent, traders said.") == []
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Download speeds have fallen by 40 percent in Lahore.", DisruptionStatus.ONGOING),
+    ("Their association said speeds had dropped sharply.", DisruptionStatus.ONGOING),  # "have dropped", reported
+    ("Speeds had dropped before the repair on Monday.", DisruptionStatus.OCCURRED),  # a past state, told
+])
+def test_speeds_fallen_in_the_perfect_are_the_speeds_now(nlp, text, status):
+    assert one(nlp, text).status == status
+
+
 @pytest.mark.parametrize("text", [
     "The bench observed that in previous years mobile suspensions had often extended beyond the announced areas.",
     "Operators were told to count the users affected in past internet suspensions.",

@@ -5,6 +5,7 @@ Chromium (no console error, no request, every chart drawn, the events listed).""
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -249,6 +250,16 @@ def test_demo_report_in_chromium(tmp_path):
     assert f"report: {path}" in result.stdout
     check_opened(path, data, tmp_path / "demo-report.png")
     snapshot_events = read_table(data.parquet, "events")
+    # every event of the snapshot history is one row of the data, so one bar and one table row
+    from benchmarks.events import GOLD, load_predicted, score_events
+
+    history = json.loads((GOLD / "history.json").read_text(encoding="utf-8"))
+    details: list = []
+    found = score_events(*load_predicted(data.parquet), history, details)
+    assert found["found exactly once"] == len(history["events"]), found["outcome"]
+    drawn = set(snapshot_events.loc[snapshot_events["start_date"].notna()
+                                    | snapshot_events["first_reported_at"].notna(), "event_id"])
+    assert {held[0][0] for *_, held in details} <= drawn
     html = path.read_text()
     for area in {a["name"] for areas in snapshot_events["areas"] for a in areas if a.get("latitude") is not None}:
         assert area in html  # every event area with coordinates is on the map

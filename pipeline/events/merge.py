@@ -415,7 +415,7 @@ def reaches(event: Event, s: Statement, rule: MergeRule) -> bool:
         about = names_in_common(event, s) or s.article_id in event.articles
         return about and s.window[0] >= event.window[0] - timedelta(days=rule.gap_days)
     ahead = (s.window[0] - event.window[1]).days
-    return s.status in CONTINUING and s.start_date is None and -rule.gap_days <= ahead <= reach
+    return s.status in CONTINUING and s.start_date is None and -rule.gap_days <= ahead <= reach + rule.gap_days
 
 
 def contradicts(event: Event, s: Statement) -> bool:

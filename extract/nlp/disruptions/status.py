@@ -148,6 +148,16 @@ def _to_be(tok: Token, i: int) -> bool:
     return i == 0 and tok.dep_ in ("ROOT", "ccomp") and {"to", "be"} <= _aux(tok)
 
 
+def _speed_now(trigger: Token) -> bool:
+    """A fall of speeds in the perfect tells the speeds now: "speeds have dropped", and
+    "ISPs said speeds had dropped" (the same, reported)."""
+    if trigger.lemma_.lower() not in w.SPEED_VERBS:
+        return False
+    perfect = [c for c in trigger.children if c.dep_ == "aux" and c.lemma_ == "have"]
+    reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in w.REPORTING
+    return any(c.tag_ in ("VBZ", "VBP") or c.tag_ == "VBD" and reported for c in perfect)
+
+
 def trigger_negated(trigger: Token) -> bool:
     """"was not blocked", "has not been restored", "no ban"; a failed access ("could not
     access X") is a cut, not a negated one."""
@@ -186,7 +196,7 @@ def plain_status(trigger: Token, role: str, sentence_text: str, negated: bool) -
 
 
 def _ongoing(trigger: Token, head: Token, sentence_text: str) -> bool:
-    if w.NTH_DAY.search(sentence_text):
+    if w.NTH_DAY.search(sentence_text) or _speed_now(trigger):
         return True
     chain = [trigger, head]
     while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and len(chain) < 5:
