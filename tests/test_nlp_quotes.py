@@ -215,3 +215,15 @@ def test_a_day_before_a_name_is_not_part_of_it(nlp):
 def test_definite_title_resolves_to_the_person_it_named(nlp):
     got = _speakers(nlp, 'PCB Chairman Shahryar Khan met the players. "They did not inform the board," the PCB chairman said.')
     assert got == [("Shahryar Khan", "person", "PCB Chairman")]
+
+
+def test_a_title_with_a_relative_clause_is_the_person_it_named(nlp):
+    qs = quotes(nlp, "Cricket board chairman Shahryar Khan on Friday said the league would go ahead. The chairman, "
+                     "who appeared before a Senate committee, said two players had met bookies.")
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [("Shahryar Khan", "person")] * 2
+
+
+def test_the_writers_own_i_and_we_are_not_speakers(nlp):
+    qs = quotes(nlp, "Imran Khan spoke at the rally in Lahore. Though I believe the arguments above are enough, "
+                     "we said nothing at the time.")
+    assert all(q.speaker not in {"Imran Khan"} for q in qs), [(q.speaker, q.quote) for q in qs]

@@ -27,6 +27,7 @@ from .words import (
     PERSON_NOUNS,
     PRONOUNS_ALL,
     PRONOUNS_ANY,
+    PRONOUNS_AUTHOR,
     PRONOUNS_ORG,
     PRONOUNS_PERSON,
     ROLE_ONLY,
@@ -180,7 +181,7 @@ class SpeakerResolver:
         doc = state.doc
         head, s, e = _phrase(doc, head)
         toks = list(doc[s:e])
-        if _vague_speaker(head):
+        if _vague_speaker(head) or (head.lower_ in PRONOUNS_AUTHOR and head.pos_ == "PRON"):
             return None, None, None
         ents = self._ents_in(doc, s, e)
         persons = [x for x in ents if self._is_person(x)]
@@ -191,7 +192,8 @@ class SpeakerResolver:
         if low in PRONOUNS_PERSON | PRONOUNS_ORG | PRONOUNS_ANY or (
             head.pos_ == "NOUN" and toks[0].lower_ in {"the", "this"} and (low in ORG_NOUNS or low in PERSON_NOUNS)
             and not any(x.start <= head.i < x.end for x in orgs)
-            and all(c.dep_ in {"det", "amod", "compound"} for c in head.lefts) and not list(head.rights)
+            and all(c.dep_ in {"det", "amod", "compound"} for c in head.lefts)
+            and all(c.dep_ in {"relcl", "punct"} for c in head.rights)  # "the PCB chairman, who appeared ...,"
         ):
             return self._resolve_reference(state, head, at_char)
         head_in_org = any(x.start <= head.i < x.end for x in orgs)
@@ -363,7 +365,14 @@ class SpeakerResolver:
                     return m.value, SpeakerKind.ORG, None
         if want == SpeakerKind.PERSON:
             for m in reversed(before):
+                if m.kind != EntityKind.PERSON or not m.value:
+                    continue
                 lead = doc.text[max(0, m.start_char - 40):m.start_char]
-                if m.kind == EntityKind.PERSON and m.value and low in lead.lower():
+                if low in lead.lower():
                     return m.value, SpeakerKind.PERSON, _title_before(lead, low)
+                # the title in an apposition after the name: "Najam Sethi, the PCB chairman,"
+                role = _apposition(doc, doc.char_span(m.start_char, m.end_char, alignment_mode="expand").end,
+                                   min(len(doc.text) - 1, m.end_char + 90))
+                if role and low in role.lower().split():
+                    return m.value, SpeakerKind.PERSON, role
         return doc[head.left_edge.i: head.i + 1].text, SpeakerKind.UNNAMED, None

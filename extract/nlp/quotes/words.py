@@ -34,7 +34,10 @@ PERSON_NOUNS = {"minister", "lawyer", "advocate", "activist", "spokesperson", "s
                 "analyst", "expert", "researcher", "journalist", "executive", "founder", "director",
                 "chairman", "chairperson", "senator", "premier", "official", "officer", "chief", "head",
                 "leader", "president", "secretary", "adviser", "advisor", "lawmaker", "judge", "justice",
-                "professor", "economist", "commentator", "editor", "reporter", "politician", "ceo", "owner"}
+                "professor", "economist", "commentator", "editor", "reporter", "politician", "ceo", "owner",
+                "actor", "actress", "singer", "producer", "coach", "captain", "skipper", "player", "cricketer",
+                "mayor", "governor", "ambassador", "envoy", "diplomat", "commissioner", "inspector", "cleric",
+                "scholar", "legislator", "candidate", "principal", "doctor"}
 ORG_NOUNS = {"tracker", "watchdog", "organisation", "organization", "regulator", "authority", "ministry",
              "party", "group", "body", "company", "operator", "union", "court", "monitor", "observatory",
              "foundation", "association", "commission", "government", "department", "agency", "firm",
@@ -49,6 +52,9 @@ NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
 PRONOUNS_PERSON = {"he", "she"}
 PRONOUNS_ORG = {"it"}
 PRONOUNS_ANY = {"they", "we", "i"}
+# the writer's own voice: "I said", "we believe" outside quotation marks is the author
+# narrating or arguing, not a quoted speaker (inside another's quotation it is nested speech)
+PRONOUNS_AUTHOR = {"i", "we"}
 PRONOUNS_ALL = {"he", "she", "it", "they", "we", "i"}
 # words that only name a role: "the President", "the Singer" alone are unnamed speakers
 ROLE_ONLY = {"president", "prime", "minister", "chief", "justice", "senator", "governor", "mayor",
