@@ -113,9 +113,11 @@ def passage_part(passage_id: str) -> str:
     return "dev" if int(hashlib.sha1(passage_id.encode()).hexdigest(), 16) % 2 == 0 else "validation"
 
 
-def load_passages() -> dict[str, list[dict]]:
+def load_passages(files: list[str] | None = None) -> dict[str, list[dict]]:
+    """The passages of every gold file (passages.json, passages-2.json ...) or of ``files``."""
     parts: dict[str, list[dict]] = {"dev": [], "validation": []}
-    for p in json.loads((GOLD / "passages.json").read_text(encoding="utf-8"))["passages"]:
+    paths = [GOLD / f for f in files] if files else sorted(GOLD.glob("passages*.json"))
+    for p in (p for path in paths for p in json.loads(path.read_text(encoding="utf-8"))["passages"]):
         assert p["part"] == passage_part(p["id"]), p["id"]
         parts[p["part"]].append({"id": p["id"], "text": p["text"], "published_at": datetime.fromisoformat(p["published_at"]),
                                  "statements": p["statements"]})
@@ -517,11 +519,13 @@ def main(argv=None) -> int:
     ap.add_argument("--no-events", action="store_true", help="statements only (no demo run)")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("--errors", action="store_true", help="list the pknews failures of the dev part (never validation)")
+    ap.add_argument("--passages", nargs="+", metavar="FILE",
+                    help="score only these files of benchmarks/gold/disruptions (default: every passages*.json)")
     args = ap.parse_args(argv)
 
     from extract.nlp import build_nlp
 
-    parts = load_passages()
+    parts = load_passages(args.passages)
     seeds, expected = load_seeds(None if args.no_seeds else Path(args.seeds))
     if seeds:
         parts["seeds"] = seeds
