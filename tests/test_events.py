@@ -212,6 +212,18 @@ def test_an_open_slowdown_takes_a_report_that_it_goes_on_within_its_reach_and_th
     assert len(merge(rows(11)).events) == 2
 
 
+def test_a_report_of_a_long_block_does_not_join_it_with_a_slowdown_of_the_internet():
+    feb17, aug19 = date(2024, 2, 17), date(2024, 8, 19)
+    rows = [statement("dawn-1", "platform-block", "occurred", feb17, platforms=["X"]),
+            statement("dawn-2", "platform-block", "ongoing", feb17 + timedelta(days=3), platforms=["X"]),
+            statement("photonews-3", "throttling", "occurred", aug19, networks=["internet"], areas=(KARACHI,)),
+            # a year on: blocked since February 17, so its window spans the slowdown too
+            statement("drm-4", "platform-block", "ongoing", date(2025, 2, 17), platforms=["X"], start=feb17)]
+    events = merge(rows).events
+    assert sorted(e["kind"] for e in events) == ["platform-block", "throttling"]
+    assert next(e for e in events if e["kind"] == "platform-block")["reports"] == 3
+
+
 def test_a_plan_never_joins_two_events_into_one():
     election = date(2024, 2, 8)
     result = merge([

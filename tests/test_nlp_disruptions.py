@@ -507,3 +507,58 @@ def test_more_words_for_a_cut(nlp, text, kind, status):
 ])
 def test_courts_barring_a_cut_rule_it_out(nlp, text, status):
     assert one(nlp, text).status == status
+
+
+# -- round of 2026-12-03 (passages-2 dev failures, by class) ------------------------------
+
+@pytest.mark.parametrize("text, kind, status", [
+    ("The district administration pulled the plug on mobile internet in Turbat on Sunday.",
+     DisruptionKind.MOBILE_DATA, DisruptionStatus.OCCURRED),
+    ("Cellular services were put on hold in Kharan and Washuk on Monday.",
+     DisruptionKind.MOBILE_NETWORK, DisruptionStatus.OCCURRED),
+    ("Mobile signals vanished across Chaman on Saturday night, residents said.",
+     DisruptionKind.MOBILE_NETWORK, DisruptionStatus.OCCURRED),
+    ("Mobile internet returned to Gwadar on Tuesday after a week.", DisruptionKind.MOBILE_DATA, DisruptionStatus.RESTORED),
+    ("Cellular service was switched back on in Sukkur at midnight.",
+     DisruptionKind.MOBILE_NETWORK, DisruptionStatus.RESTORED),
+    ("NetBlocks said its data showed a nationwide disruption to internet connectivity on Friday.",
+     DisruptionKind.NETWORK_SHUTDOWN, DisruptionStatus.OCCURRED),
+    ("The Lahore High Court directed the PTA to block khabarnama.pk within three days.",
+     DisruptionKind.WEBSITE_BLOCK, DisruptionStatus.ANNOUNCED),
+])
+def test_more_wordings_of_a_cut_and_its_end(nlp, text, kind, status):
+    d = one(nlp, text)
+    assert (d.kind, d.status) == (kind, status)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The PTA said it had not issued any directive to block TikTok.", DisruptionStatus.DENIED),
+    ("Should the government suspend mobile data on polling day, observers would be unable to report results.",
+     DisruptionStatus.HYPOTHETICAL),
+    # the cut and the report that it goes on, in one sentence: one statement that goes on
+    ("Mobile internet was cut in Quetta on Friday and had still not returned by Sunday.", DisruptionStatus.ONGOING),
+])
+def test_statuses_of_orders_not_given_inverted_conditions_and_cuts_that_go_on(nlp, text, status):
+    assert one(nlp, text).status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Officials did not say when mobile internet would return.",
+    "Internet shutdowns do not stop violence, the report argues.",
+    "The app rolled out offline downloads for users on slow connections.",
+])
+def test_open_questions_truths_about_cuts_and_offline_features_are_not_statements(nlp, text):
+    assert statements(nlp, text) == []
+
+
+def test_ending_a_ban_is_its_restoration_with_the_start_it_names(nlp):
+    d = one(nlp, "The PTA reversed its ban on Bigo Live on Friday, ending a suspension that began on January 21.")
+    assert (d.status, d.platforms, d.start_date, d.end_date) == (
+        DisruptionStatus.RESTORED, ["Bigo Live"], "2024-01-21", "2024-02-16")
+
+
+def test_a_past_perfect_cut_until_a_month_ends_in_that_past_month(nlp):
+    d = one(nlp, "Mobile internet in Kech had been suspended from mid-November until the end of February, "
+                 "a report released on Monday found.", datetime(2025, 9, 15, 8, tzinfo=timezone.utc))
+    assert (d.start_date, d.end_date) == ("2024-11-01", "2025-02-01")
+    assert area_names(d) == ["Kech"]

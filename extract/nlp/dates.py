@@ -235,8 +235,12 @@ def is_future(span: Span) -> bool:
         return True
     if any(c.lower_ in {"scheduled", "due", "expected", "set"} for c in tok.children if c.dep_ in {"acomp", "xcomp"}):
         return True
+    if "had" in words:
+        return False  # "had been suspended until the end of February": a past perfect looks back
     left = doc[max(0, span.start - 3): span.start].text.lower()
     return bool(re.search(r"\b(until|till|by|upcoming|next|before)\b", left)) and "before" not in left
+
+
 def resolve(text: str, published_at: datetime | None, future: bool = False) -> tuple[str | None, str | None, dict]:
     """Resolve one date/time expression -> (value, granularity, extra attrs)."""
     t = re.sub(r"\s+", " ", text.strip())

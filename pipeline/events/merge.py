@@ -524,6 +524,9 @@ def merge_statements(statements: Iterable[Statement], rule: MergeRule = RULE) ->
         # one only by naming what it cut
         meeting = [e for e in index.near(s) if distance(e, s) <= rule.gap_days and same_disruption(e, s)
                    and (s.is_precise or names_in_common(e, s))]
+        # of the events it meets, those that name what it names (X blocked meets a slowdown
+        # of the whole internet, but it is about the block of X)
+        meeting = [e for e in meeting if names_in_common(e, s)] or meeting
         if meeting:
             if len(meeting) > 1 and bridges(s):
                 # the earliest founded keeps its id; a plan called off joins only an event

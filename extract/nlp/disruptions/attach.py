@@ -199,7 +199,7 @@ def dates(doc, index: MentionIndex, tokens: list[Token], default: str,
             continue  # "..., the PTA said on Monday"
         role = _role_of_date(span.root, default)
         between = doc.text[start_at:m.start_char] if start_at is not None else ""
-        if role == "start" and start_at is not None and (
+        if role == "start" and start_at is not None and "end" not in out and (
                 _END_BETWEEN.search(between) or span.root.dep_ == "conj" or _PAIR_BETWEEN.fullmatch(between)):
             role = "end"  # "from 10pm on July 16 till midnight on July 17", "on Friday and Saturday", "9th and 10th"
         if role == "start" and "start" not in out:

@@ -70,7 +70,22 @@ def _generic_plural(tok: Token, index: MentionIndex) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in w.HABITUAL for c in tok.head.children):
         return True
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() not in (*w.BARE_VERBS, *w.ONGOING, "be") and (
+            head.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("do", "does", "can") for c in head.children)):
+        return True  # a truth about such cuts: "internet shutdowns do not stop violence", "outages cost millions"
     return tok.dep_ == "pobj" and tok.head.lower_ in w.TOPIC_PREPS and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _open_question(tok: Token) -> bool:
+    """A trigger in a question left open: "officials did not say when mobile internet
+    would return", "it is unclear when services will be restored" report no cut or end."""
+    head = attach.clause_head(tok)
+    if head.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp") or not any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in w.OPEN_QUESTION_WORDS and c.i < tok.i for c in head.children):
+        return False
+    above = head.head
+    return any(c.dep_ == "neg" for c in above.children) or above.lower_ in w.NOT_KNOWN
 
 
 class DisruptionStatements:
@@ -133,7 +148,7 @@ class DisruptionStatements:
             cut = reader.of_trigger(tok)
             if tok.lemma_.lower() in w.UNDO_VERBS and not cut.consumed:
                 continue  # "lifted" undoes a ban, a suspension ...; alone it is no trigger
-            if _generic_plural(tok, reader.index):
+            if _generic_plural(tok, reader.index) or _open_question(tok):
                 continue
             cands.append(_Candidate(tok, role, cut, head=attach.clause_head(tok)))
         consumed = set().union(*(c.cut.consumed for c in cands)) if cands else set()
@@ -239,7 +254,9 @@ class DisruptionStatements:
     @staticmethod
     def _statement(doc, sent, c: _Candidate, heads, single, index, agents, quotes, published) -> Disruption:
         clause = attach.clause_tokens(c.head, heads)
-        clause_text = " ".join(t.text for t in clause)
+        # as written where the tokens follow each other ("the country's", not "the country 's")
+        clause_text = "".join(t.text_with_ws if n + 1 < len(clause) and clause[n + 1].i == t.i + 1 else t.text + " "
+                              for n, t in enumerate(clause))
         places = attach.areas(index, clause, clause_text)
         if not places and single:
             places = attach.areas(index, list(sent), sent.text)
@@ -276,10 +293,14 @@ class DisruptionStatements:
     @staticmethod
     def _merge(kept: list[tuple[_Candidate, Disruption]], c: _Candidate, d: Disruption) -> bool:
         """Two triggers of one sentence with the same kind and status and what they cut
-        in common are one statement ("X was blocked and remained inaccessible")."""
+        in common are one statement ("X was blocked and remained inaccessible"); a cut
+        and the report that it goes on are one that goes on ("mobile internet was cut on
+        Friday and had still not returned by Saturday")."""
+        going_on = {DisruptionStatus.OCCURRED, DisruptionStatus.ONGOING}
         for _, k in kept:
-            if k.kind != d.kind or k.status != d.status:
+            if k.kind != d.kind or k.status != d.status and {k.status, d.status} != going_on:
                 continue
+            k.status = max(k.status, d.status, key=lambda s: s == DisruptionStatus.ONGOING)
             if k.platforms and d.platforms and not set(k.platforms) & set(d.platforms):
                 continue
             k.platforms += [p for p in d.platforms if p not in k.platforms]

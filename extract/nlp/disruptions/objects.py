@@ -89,6 +89,15 @@ def _particles(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "oprd", "prep")}
 
 
+def _idiom_object(tok: Token) -> Token | None:
+    """The noun of the verb's idiom among its object and prepositions' objects ("pulled
+    the plug", "put on hold"), or None."""
+    noun = w.IDIOM_NOUNS[tok.lemma_.lower()]
+    args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    args += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return next((a for a in args if a.lemma_.lower() == noun), None)
+
+
 def access_failed(tok: Token) -> bool:
     """"unable to access X", "failed to load", "X was not working", "could not open"."""
     if any(c.dep_ == "neg" for c in tok.children):
@@ -116,8 +125,10 @@ def trigger_role(tok: Token) -> str | None:
         if lemma in w.VERB_TRIGGERS:
             need = w.NEEDS_PARTICLE.get(lemma)
             if need and not (need & _particles(tok)):
-                return None
+                return w.BACK if w.BACK_PARTICLES.get(lemma) in _particles(tok) else None
             return w.VERB_TRIGGERS[lemma]
+        if lemma in w.IDIOM_NOUNS and _idiom_object(tok) is not None:
+            return w.IDIOM_TRIGGERS[lemma]
         if lemma in w.ACCESS_VERBS and access_failed(tok):
             return w.CUT
         if lemma in w.SPEED_VERBS and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in w.SPEED_HEADS
@@ -134,7 +145,7 @@ def trigger_role(tok: Token) -> str | None:
     predicate = any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "cop") for c in tok.children)
     if low in w.ADJ_TRIGGERS and (predicate or tok.dep_ in ("acomp", "oprd", "amod", "attr", "advmod", "xcomp",
                                                             "conj")):
-        if tok.dep_ == "advmod" and tok.head.lemma_ not in w.MANNER_HEADS:
+        if tok.dep_ == "advmod" and tok.head.lemma_ not in w.MANNER_HEADS or tok.dep_ == "amod" and low in w.PREDICATIVE_ONLY:
             return None
         return w.ADJ_TRIGGERS[low]
     return None
@@ -172,7 +183,14 @@ def arguments(tok: Token) -> list[Token]:
         if tok.dep_ == "compound":
             return []  # "shutdown orders", "suspension notification": about the papers
         args = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod")]
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS):
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ARG_PREPS]
+        if tok.dep_ in ("dobj", "attr") and tok.right_edge.i + 1 < len(tok.doc):
+            # a preposition right after the noun that the parser hung on its verb: "show a
+            # nation-scale disruption to internet connectivity"
+            nxt = tok.doc[tok.right_edge.i + 1]
+            if nxt.dep_ == "prep" and nxt.head.i == tok.head.i and nxt.lower_ in ("to", "of", "on"):
+                preps.append(nxt)
+        for prep in preps:
             args += [c for c in prep.children if c.dep_ == "pobj"]
         head = tok.head
         if tok.dep_ in ("dobj", "attr", "pobj") and head.lemma_.lower() in w.SUFFER:
@@ -184,7 +202,14 @@ def arguments(tok: Token) -> list[Token]:
         return args
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and tok.tag_ == "VBN") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]  # "the suspended service", "services suspended in Quetta"
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if tok.lemma_.lower() in w.IDIOM_NOUNS and tok.pos_ in ("VERB", "AUX"):
+        idiom = _idiom_object(tok)
+        if idiom is not None and idiom.dep_ in ("dobj", "obj"):
+            # "pulled the plug on X": what was cut is the object of "on"
+            return [g for h in (tok, idiom) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for g in c.children if g.dep_ == "pobj"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != w.IDIOM_NOUNS.get(
+        tok.lemma_.lower())]
     if objs and not _is_passive(tok):
         return objs
     if not objs and not _is_passive(tok) and tok.lemma_.lower() in w.TRANSITIVE_ONLY and any(
@@ -240,7 +265,8 @@ class CutReader:
             cut.anaphoric = cut.pronoun = t.lower_ in w.ANAPHORS
             return cut
         neutral = lemma in w.NEUTRAL_NOUNS or t.lower_ in w.NEUTRAL_NOUNS
-        is_service = self.index.kind_at(t.i) == "platform" or lemma in w.SERVICE_HEADS or t.lower_ in w.SERVICE_HEADS
+        is_service = (self.index.kind_at(t.i) == "platform" or lemma in w.SERVICE_HEADS or t.lower_ in w.SERVICE_HEADS
+                      or bool(w.DOMAIN.fullmatch(t.lower_)))  # a site by its address: "block DawaiGhar.pk"
         if not (is_service or neutral):
             if t.pos_ in _NOUNISH and self.index.kind_at(t.i) not in ("city", "region", "date"):
                 cut.nouns = True

@@ -94,6 +94,11 @@ def frame_status(trigger: Token, state_subject) -> str | None:
         if above and node.lemma_.lower() in w.NO_PLAN_NOUNS and node.dep_ == "nsubjpass" and \
                 node.head.lemma_.lower() in w.TAKE_DECISION and _aux(node.head) & (w.FUTURE_AUX | w.HYPOTHETICAL_AUX):
             found.add(S.HYPOTHETICAL)  # "a decision on suspending ... would be taken": not taken yet
+        if above and i >= 2 and _negated(node) and node.lemma_.lower() in w.ISSUE_VERBS \
+                and path[i - 1].lemma_.lower() in w.PLAN_NOUNS and path[i - 1].dep_ in ("dobj", "nsubjpass"):
+            # "had not issued any directive to block X": no order was given (denied), or
+            # none will be ("will not issue any order to ...": ruled out)
+            found.add(S.RULED_OUT if _aux(node) & w.FUTURE_AUX else S.DENIED)
         if above and plans_reach and keys & w.DEMAND:
             found.add(S.ANNOUNCED if state_subject(node) else S.DEMANDED)
         if above and plans_reach and keys & (w.ANNOUNCE_OBJECT if direct_object else w.ANNOUNCE):
@@ -103,7 +108,7 @@ def frame_status(trigger: Token, state_subject) -> str | None:
         aux = _aux(node)
         if aux & w.HYPOTHETICAL_AUX and not (i == 0 and _negated(node)):
             found.add(S.HYPOTHETICAL)
-        if aux & w.OBLIGATION_AUX:
+        if aux & w.OBLIGATION_AUX and not _inverted_condition(node):
             found.add(S.DEMANDED)
         if _conditional(node) or node.i == own.i and any(c.dep_ == "mark" and c.lower_ == "whether"
                                                           for c in node.children):
@@ -114,18 +119,28 @@ def frame_status(trigger: Token, state_subject) -> str | None:
             break  # "NetBlocks said that ...": what is above a reporting verb is about the report
         if any(c.lower_ in w.QUESTION_WORDS for c in node.children if c.dep_ in ("advmod", "mark")):
             break  # "asked the PTA to explain why mobile data was suspended": it was
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            break  # "..., though X remained slow": the main clause's frame is not this clause's
+        if node.dep_ == "advcl" and (any(c.dep_ == "mark" for c in node.children) or node.tag_ == "VBG"):
+            # "..., though X remained slow", "..., ending a suspension": the main clause's
+            # frame is not this clause's
+            break
     for status in (S.DENIED, S.RULED_OUT, S.DEMANDED, S.HYPOTHETICAL, S.ANNOUNCED):
         if status in found:
             return status
     return None
 
 
+def _inverted_condition(tok: Token) -> bool:
+    """"Should the authorities throttle X, ...", "Were the PTA to block X": a condition
+    written with its auxiliary before the subject, at the start of the clause."""
+    subjects = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in w.INVERTED_CONDITION_AUX and c.i == tok.left_edge.i
+               and subjects and c.i < min(subjects) for c in tok.children)
+
+
 def _conditional(tok: Token) -> bool:
     """"if the ban continues", or a verb that a condition hangs on ("would be suspended
-    ... only if the police asked for it")."""
-    if any(c.dep_ == "mark" and c.lower_ in w.CONDITIONAL_MARKS for c in tok.children):
+    ... only if the police asked for it"), or an inverted condition ("should X be ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in w.CONDITIONAL_MARKS for c in tok.children) or _inverted_condition(tok):
         return True
     return any(c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in w.CONDITIONAL_MARKS
                                                    for m in c.children)

@@ -32,13 +32,21 @@ VERB_TRIGGERS = {
     "restore": BACK, "unblock": BACK, "unban": BACK, "lift": BACK, "resume": BACK, "reinstate": BACK,
     "revoke": BACK, "rescind": BACK, "withdraw": BACK, "reverse": BACK, "reopen": BACK,
     "reconnect": BACK, "normalise": BACK, "normalize": BACK,
+    # a service as their subject: "cellular signals vanished", "mobile internet returned"
+    "vanish": CUT, "disappear": CUT, "return": BACK, "end": BACK,
 }
+# verbs that are triggers only in an idiom, by the noun it needs among their arguments:
+# "pulled the plug on mobile internet", "services were put on hold"
+IDIOM_NOUNS = {"pull": "plug", "put": "hold"}
+IDIOM_TRIGGERS = {"pull": CUT, "put": CUT}
+# "switched back on", "turned on again": the particle that undoes the cut
+BACK_PARTICLES = {"switch": "on", "turn": "on"}
 NEEDS_PARTICLE = {
     "switch": {"off"}, "turn": {"off"}, "black": {"out"}, "go": {"down", "offline", "dark"},
     "knock": {"offline", "out"}, "snap": {"off"},
 }
 # "lift the ban", "withdraw the suspension": these undo a cut named by their object, never alone
-UNDO_VERBS = {"lift", "revoke", "rescind", "withdraw", "reverse"}
+UNDO_VERBS = {"lift", "revoke", "rescind", "withdraw", "reverse", "end"}  # "ending a suspension that began ..."
 
 NOUN_TRIGGERS = {
     "suspension": CUT, "block": CUT, "blockade": CUT, "blockage": CUT, "blocking": CUT, "ban": CUT,
@@ -59,6 +67,9 @@ ADJ_TRIGGERS = {
     "slow": SLOW, "slowly": SLOW, "sluggish": SLOW, "throttled": SLOW,
     "unblocked": BACK, "restored": BACK, "unbanned": BACK,
 }
+# adjectives that cut only as a predicate ("X went offline"): before a noun they name a
+# mode or a feature ("offline downloads", "a dark theme")
+PREDICATIVE_ONLY = {"offline", "down", "off", "dark", "shut"}
 # "X became accessible", "YouTube was available again", "WhatsApp came back online": back,
 # though the adjective alone ("X is accessible via VPN") says nothing changed; "available"
 # and "online" need "again" or "back" ("Threads became available in Pakistan" is a launch)
@@ -162,6 +173,8 @@ RULE_OUT = {"rule out", "call off", "cancel", "refuse", "turn down", "shelve", "
 PREVENT = {"bar", "prevent", "restrain", "stop", "prohibit", "forbid", "stay", "deter"}
 # "no plans to ban X", "no decision has been taken to suspend ...": nothing is coming
 NO_PLAN_NOUNS = {"plan", "decision", "intention", "proposal", "move", "order", "question", "need"}
+# the verbs that give an order: "had not issued any directive to block X" denies one
+ISSUE_VERBS = {"issue", "give", "send", "pass", "sign", "make", "take"}
 # the verbs of a decision still to come ("a decision ... would be taken")
 TAKE_DECISION = {"take", "make", "reach"}
 DEMAND = {"demand", "urge", "call for", "call on", "appeal", "request", "seek", "plead", "press",
@@ -175,6 +188,9 @@ ANNOUNCE_OBJECT = {"announce", "notify", "plan", "propose", "schedule", "recomme
 # nouns through which a plan or demand still reaches the trigger ("its request to suspend")
 PLAN_NOUNS = {"request", "demand", "call", "plan", "decision", "order", "notification", "directive",
               "instruction", "proposal", "move", "intention", "threat", "warning", "need"}
+# a question left open under a negated or unknowing verb ("did not say when ... would return")
+OPEN_QUESTION_WORDS = {"when"}
+NOT_KNOWN = {"unclear", "uncertain", "unknown"}
 # a trigger in a question ("explain why mobile data was suspended"): it happened
 QUESTION_WORDS = {"why", "how", "whether"}
 # plurals that are generic without a determiner ("they can block platforms")
@@ -196,6 +212,8 @@ HYPOTHESIS = {"threaten", "consider", "mull", "contemplate", "fear", "may", "mig
               "rumour", "rumor", "speculate", "weigh", "likely"}
 # ("whether" supposes only over the trigger's own clause; above it, it asks: see QUESTION_WORDS)
 CONDITIONAL_MARKS = {"if", "unless", "lest"}
+# auxiliaries that open a condition before their subject: "Should X be blocked, ..."
+INVERTED_CONDITION_AUX = {"should", "were", "had"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "’ll"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "can"}
 # "the government must restore ...": a demand
