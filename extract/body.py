@@ -250,9 +250,30 @@ def clean_blocks(blocks: list[tuple[str, str]], title: str | None, anchors: set[
             kept.pop()
         elif tag == "list" and link_share(txt, anchors) > 0.6:
             kept.pop()
+        elif len(kept) > 2 and _is_label(kept[-2][1]) and _repeats_body(txt, [b[1] for b in kept[:-2]]):
+            del kept[-2:]  # a pull-out at the end ("EXTRACT" and a line of the story again)
         else:
             break
     return kept
+
+
+def _is_label(text: str) -> bool:
+    """A print label of a box: one to three words in capitals ("EXTRACT", "KEY POINTS")."""
+    return len(text.split()) <= 3 and text.isupper()
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _repeats_body(text: str, before: list[str]) -> bool:
+    """Does ``text`` repeat the body before it (most of its word trigrams are there)?"""
+    own = _trigrams(text)
+    if len(own) < 8 or not before:
+        return False
+    seen = set().union(*(_trigrams(b) for b in before))
+    return len(own & seen) >= 0.6 * len(own)
 
 
 _SENTENCE_END = re.compile(r"[.!?\u201d\"')\]:\u061f\u06d4]\s*$")

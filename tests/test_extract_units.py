@@ -224,6 +224,19 @@ def test_clean_blocks_head_and_tail():
                                     "Second paragraph, also real."]
 
 
+def test_a_pull_out_at_the_end_repeating_the_story_goes_with_its_label():
+    story = [("p", "The first FIR was registered for the state under the anti-terrorism law, and the second "
+                   "on the complaint of the boy's mother, the police chief told reporters."),
+             ("p", "He said statements of all the officers in the raid had been recorded.")]
+    pull_out = [("p", "EXTRACT"), ("p", "The first FIR was registered for the state under the anti-terrorism law, "
+                                        "and the second on the complaint of the boy's mother")]
+    assert clean_blocks(story + pull_out, "Four FIRs registered", set(), []) == story
+    # a last paragraph that only shares a few words with the story stays
+    ending = [("p", "The second hearing on the complaint of the boy's mother is due in March, when the court "
+                    "will hear the officers and the witnesses of the raid.")]
+    assert clean_blocks(story + ending, "Four FIRs registered", set(), []) == story + ending
+
+
 def test_merge_prose_fills_holes_only():
     core = [("p", "First paragraph of the article, long enough."), ("p", "Last paragraph of the article, long enough.")]
     full = [("p", "Menu item"), core[0], ("p", "A middle paragraph the precise run dropped, but it reads as prose."),
