@@ -227,3 +227,9 @@ def test_the_writers_own_i_and_we_are_not_speakers(nlp):
     qs = quotes(nlp, "Imran Khan spoke at the rally in Lahore. Though I believe the arguments above are enough, "
                      "we said nothing at the time.")
     assert all(q.speaker not in {"Imran Khan"} for q in qs), [(q.speaker, q.quote) for q in qs]
+
+
+def test_he_is_the_person_named_after_the_last_quote(nlp):
+    qs = quotes(nlp, "Shireen Mazari said her party was not against such courts. The strongest support came from "
+                     "former president Asif Ali Zardari. He had stated on December 27 that his party backed the plan.")
+    assert [q.speaker for q in qs] == ["Shireen Mazari", "Asif Ali Zardari"]

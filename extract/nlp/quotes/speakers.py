@@ -333,6 +333,13 @@ class SpeakerResolver:
         if not pronoun:
             return self._described(doc, head, low, want)
         prior = sorted((q for q in state.quotes if q.start_char < at_char), key=lambda q: q.start_char, reverse=True)
+        if prior and low in PRONOUNS_PERSON:
+            # a person named after the last quote is nearer than its speaker: "... PPP chief
+            # Asif Ali Zardari. He had stated that ..."
+            named = [m for m in self._mentions_before(doc, at_char)
+                     if m.kind == EntityKind.PERSON and m.value and m.start_char > prior[0].end_char]
+            if named and all(named[-1].value != q.speaker for q in prior[:1]):
+                return named[-1].value, SpeakerKind.PERSON, None
         if prior and prior[0].speaker and at_char - prior[0].end_char < 250 and (
                 want is None or prior[0].speaker_kind in {want, SpeakerKind.UNNAMED}) and prior[0].speaker.lower() not in PRONOUNS_ALL:
             # the speaker of the sentence just before ("..., a researcher noted. ..., she added")
