@@ -161,3 +161,13 @@ def test_islamic_calendar_days_resolve_in_pakistan(nlp):
     got = dates(nlp, "Services were suspended as mourners marked the 9th of Muharram, and will be on Ashura.", tuesday)
     assert ("9th of Muharram", "2024-07-16", "day") in got and ("Ashura", "2024-07-17", "day") in got
     assert not any("Eid" in text for text, _, _ in dates(nlp, "Offices close for Eid on Monday.", tuesday))
+
+
+@pytest.mark.parametrize("text, expr, value, granularity", [
+    ("Martial law lasted from 1958-1972 in all but name.", "1958-1972", "1958", "year"),
+    ("Growth slowed in 2007–2008, the bank said.", "2007–2008", "2007", "year"),
+    ("Exports rose in April-June, the bureau said.", "April-June", "2024-04", "month"),
+])
+def test_a_range_is_one_date_its_start(nlp, text, expr, value, granularity):
+    (ms, _, _), = analyze_texts(nlp, [(text, datetime(2024, 9, 1, tzinfo=timezone.utc))])
+    assert [(m.text, m.value, m.attrs["granularity"]) for m in ms if m.kind == "date"] == [(expr, value, granularity)]

@@ -73,6 +73,9 @@ _PATTERNS = [
     rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|earlier|before)\b",
     # last November, this March
     rf"\b(?:last|this|next|coming)\s+{_MON_NODOT}\b",
+    # ranges, one date from their start: 1958-1972, 2007–2008, April-June
+    r"\b(?:1[6-9]|20)\d{2}\s?[-–]\s?(?:1[6-9]|20)\d{2}\b",
+    rf"\b{_MON_NODOT}\s?[-–]\s?{_MON_NODOT}\b",
     # fiscal years 2005-06, 2017-18
     r"\b(?:19|20)\d{2}[-–](?:\d{2})\b(?![-–/]\d)",
     # the '90s, the 80s
@@ -308,6 +311,13 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     # year
     if re.fullmatch(r"(?:1[6-9]|20)\d{2}", low):
         return low, "year", extra
+    # a range of years or months ("1958-1972", "April-June"): the date it starts at
+    m = re.fullmatch(r"((?:1[6-9]|20)\d{2}) ?[-–] ?(?:1[6-9]|20)\d{2}", low)
+    if m:
+        return m[1], "year", extra
+    m = re.fullmatch(rf"({_MON_NODOT.lower()}) ?[-–] ?(?:{_MON_NODOT.lower()})", low)
+    if m:
+        return resolve(m[1], published_at, future)
     # a fiscal or season year "2005-06": the year it starts in
     m = re.fullmatch(r"((?:19|20)\d{2})[-–](\d{2})", low)
     if m and (int(m[1]) + 1) % 100 == int(m[2]):
