@@ -233,3 +233,14 @@ def test_he_is_the_person_named_after_the_last_quote(nlp):
     qs = quotes(nlp, "Shireen Mazari said her party was not against such courts. The strongest support came from "
                      "former president Asif Ali Zardari. He had stated on December 27 that his party backed the plan.")
     assert [q.speaker for q in qs] == ["Shireen Mazari", "Asif Ali Zardari"]
+
+
+def test_according_to_details_is_the_story_itself(nlp):
+    assert [q.speaker for q in quotes(nlp, "According to details, the attackers entered the mosque from the back.")
+            if q.speaker] == []
+
+
+def test_he_after_a_named_person_takes_the_title_before_the_name(nlp):
+    qs = quotes(nlp, "Shireen Mazari said her party was not against such courts. The strongest support came from "
+                     "former president Asif Ali Zardari. He had stated on December 27 that his party backed the plan.")
+    assert (qs[-1].speaker, qs[-1].speaker_role_or_org) == ("Asif Ali Zardari", "former president")

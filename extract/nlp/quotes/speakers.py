@@ -57,6 +57,17 @@ def _title_before(lead: str, noun: str) -> str | None:
     return m[1].strip() if m else None
 
 
+def _title_of(doc: Doc, m) -> str | None:
+    """The words of the mention's noun phrase before the name: "PPP chief and former
+    president" of "PPP chief and former president Asif Ali Zardari"."""
+    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in doc[span.root.left_edge.i:span.start]
+             if t.dep_ not in ("det", "punct", "poss", "case", "advmod", "prep") and (t.is_alpha or t.text == "&")]
+    return " ".join(t.text for t in words) or None
+
+
 def _names_same_person(word: str, name: str) -> bool:
     """"Misbah" for "Misbah-ul-Haq", "Kugelman" for "Michael Kugelman"."""
     parts = re.split(r"[\s-]+", name)
@@ -205,7 +216,7 @@ class SpeakerResolver:
             # "a spokesperson for the PTA", "the FIA's cybercrime wing"
             text = doc[s:e].text if e - s <= 12 else doc[s:head.i + 1].text
             return text.strip(), SpeakerKind.UNNAMED, self._org_value(doc, orgs[0])
-        if head.pos_ == "PROPN" and not head_in_org and len(head.text) > 2:
+        if head.pos_ == "PROPN" and not head_in_org and len(head.text) > 1:
             # a surname or first name already named in the article: "Kugelman also pointed out",
             # "Misbah said" after "Misbah-ul-Haq"
             named = self._person_named_before(doc, head.text, at_char)
@@ -235,6 +246,8 @@ class SpeakerResolver:
         values = {(m.start_char, m.end_char): m.value for m in (doc._.mentions or [])}
         p = min(persons, key=lambda x: abs(x.root.i - head.i))
         name = values.get((p.start_char, p.end_char)) or clean_name(p.text)
+        if " " not in name:  # "Su, 28, told reporters" after "Su Bingtian": the name given in full
+            name = self._person_named_before(doc, name, p.start_char) or name
         role = None
         other_orgs = [o for o in orgs if not (o.start >= p.start and o.end <= p.end)]
         if other_orgs:
@@ -249,6 +262,8 @@ class SpeakerResolver:
                 txt = post.text.strip(" ,")
                 if txt:
                     role = re.sub(r"^(?:,\s*)?(?:the|a|an)\s+", "", txt).strip(" ,") or None
+        if role and re.fullmatch(r"\d{1,3}", role):
+            role = None  # an age ("Su, 28,") is no role
         return name, SpeakerKind.PERSON, role
 
     def _name_the_model_missed(self, doc: Doc, head: Token, orgs: list[Span], s: int,
@@ -339,7 +354,7 @@ class SpeakerResolver:
             named = [m for m in self._mentions_before(doc, at_char)
                      if m.kind == EntityKind.PERSON and m.value and m.start_char > prior[0].end_char]
             if named and all(named[-1].value != q.speaker for q in prior[:1]):
-                return named[-1].value, SpeakerKind.PERSON, None
+                return named[-1].value, SpeakerKind.PERSON, _title_of(doc, named[-1])
         if prior and prior[0].speaker and at_char - prior[0].end_char < 250 and (
                 want is None or prior[0].speaker_kind in {want, SpeakerKind.UNNAMED}) and prior[0].speaker.lower() not in PRONOUNS_ALL:
             # the speaker of the sentence just before ("..., a researcher noted. ..., she added")

@@ -67,7 +67,7 @@ VAGUE_HEADS = {"some", "many", "others", "few", "several", "most", "all", "both"
                "everyone", "everybody", "someone", "somebody", "nobody", "none", "us", "him", "her", "them",
                "me", "you", "one", "who", "those", "these"}
 VAGUE_DETS = {"many", "some", "several", "most", "few", "all", "other"}
-VAGUE_NOUNS = {"people", "others", "experts"}
+VAGUE_NOUNS = {"people", "others", "experts", "details"}  # "according to details": the story itself
 
 # "On Sunday Ghani rejected ...": a day or month before a name is not part of it
 CALENDAR_WORDS = WEEKDAY_NAMES | MONTH_NAMES
