@@ -562,3 +562,29 @@ def test_a_past_perfect_cut_until_a_month_ends_in_that_past_month(nlp):
                  "a report released on Monday found.", datetime(2025, 9, 15, 8, tzinfo=timezone.utc))
     assert (d.start_date, d.end_date) == ("2024-11-01", "2025-02-01")
     assert area_names(d) == ["Kech"]
+
+
+# -- round 9 (passages-3 dev failures, by class) ------------------------------------------
+
+def test_a_cut_told_with_its_end_before_the_article_is_its_whole_life(nlp):
+    d = one(nlp, "Mobile data had been unavailable across Sialkot from 7am to 6pm on Sunday under an order of "
+                 "the Punjab home department.")
+    assert (d.status, d.start_date, d.end_date) == (DisruptionStatus.RESTORED, "2024-02-18", "2024-02-18")
+
+
+def test_a_participle_cut_of_what_is_restored_is_one_statement(nlp):
+    d = one(nlp, "Mobile phone service in Karachi's Saddar, suspended since 6am, was turned on again at 10:45pm "
+                 "on Saturday.")
+    assert (d.status, d.start_date, d.end_date) == (DisruptionStatus.RESTORED, "2024-02-17", "2024-02-17")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("In Turbat, mobile internet has been crawling at 2G speeds since last Tuesday.", DisruptionKind.THROTTLING),
+    ("Telegram became unusable for users across Pakistan on Sunday night.", DisruptionKind.PLATFORM_BLOCK),
+])
+def test_crawling_at_low_speeds_and_unusable_apps(nlp, text, kind):
+    assert one(nlp, text).kind == kind
+
+
+def test_blocked_urls_are_not_a_statement(nlp):
+    assert statements(nlp, "The PTA told the court it had blocked access to more than 16,000 URLs since January.") == []

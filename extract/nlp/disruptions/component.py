@@ -14,7 +14,7 @@ from ..kinds import DisruptionStatus
 from ..types import Disruption
 from . import attach
 from . import words as w
-from .objects import Cut, CutReader, MentionIndex, kind_of, trigger_role
+from .objects import Cut, CutReader, MentionIndex, kind_of, subject_of, trigger_role
 from .status import status_of
 
 # a pronoun ("it", "them") takes what was cut from a statement at most this many sentences back
@@ -77,6 +77,12 @@ def _generic_plural(tok: Token, index: MentionIndex) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in w.TOPIC_PREPS and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _describes_subject(cut: Token, back: Token) -> bool:
+    """Is the cut a participle describing what the restoration's clause restores
+    ("Mobile phone calls, cut since the attack, were restored")?"""
+    return cut.dep_ in ("acl", "amod", "relcl") and cut.head.i in {t.i for t in subject_of(back)}
+
+
 def _open_question(tok: Token) -> bool:
     """A trigger in a question left open: "officials did not say when mobile internet
     would return", "it is unclear when services will be restored" report no cut or end."""
@@ -130,6 +136,9 @@ class DisruptionStatements:
                 if not self._merge(kept, c, d):
                     kept.append((c, d))
             for c, d in kept:
+                if d.status == DisruptionStatus.OCCURRED and d.end_date and published is not None \
+                        and d.end_date < published.isoformat():
+                    d.status = str(DisruptionStatus.RESTORED)  # told with its end, over before it was written
                 out.append(d)
                 if not c.inherited:
                     last = (n, c)
@@ -297,6 +306,16 @@ class DisruptionStatements:
         and the report that it goes on are one that goes on ("mobile internet was cut on
         Friday and had still not returned by Saturday")."""
         going_on = {DisruptionStatus.OCCURRED, DisruptionStatus.ONGOING}
+        for kc, k in kept:
+            if d.status == DisruptionStatus.RESTORED and kc.role == w.CUT and k.kind == d.kind \
+                    and _describes_subject(kc.trigger, c.trigger):
+                # "service, suspended since 6am, was turned on again at 10:45pm": one life, restored
+                k.status, k.trigger = d.status, d.trigger
+                k.end_date, k.end_precision = d.end_date, d.end_precision
+                if k.start_date and d.end_date and k.start_date > d.end_date:
+                    k.start_date, k.start_precision = d.end_date, d.end_precision  # "since 6am": that day
+                k.areas += [a for a in d.areas if all(a["name"] != b["name"] for b in k.areas)]
+                return True
         for _, k in kept:
             if k.kind != d.kind or k.status != d.status and {k.status, d.status} != going_on:
                 continue
@@ -311,6 +330,8 @@ class DisruptionStatements:
                 k.start_date, k.start_precision = d.start_date, d.start_precision
             if k.end_date is None:
                 k.end_date, k.end_precision = d.end_date, d.end_precision
+                if k.start_date and d.end_date and k.start_date > d.end_date:
+                    k.start_date, k.start_precision = d.end_date, d.end_precision  # "since 6am": that day
             return True
         return False
 

@@ -132,8 +132,10 @@ def trigger_role(tok: Token) -> str | None:
         if lemma in w.ACCESS_VERBS and access_failed(tok):
             return w.CUT
         if lemma in w.SPEED_VERBS and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in w.SPEED_HEADS
+                                          or c.dep_ == "prep" and any(g.lemma_.lower() in w.SPEED_HEADS
+                                                                     for g in c.children if g.dep_ == "pobj")
                                           for c in tok.children):
-            return w.SLOW
+            return w.SLOW  # "speeds had fallen", "crawling internet speeds", "crawling at 2G speeds"
     if tok.pos_ in ("NOUN", "PROPN"):
         key = w.NOUN_SPELLINGS.get(low, lemma)
         if key in w.NOUN_TRIGGERS:

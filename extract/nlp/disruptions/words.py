@@ -63,7 +63,7 @@ NOUN_SPELLINGS = {"shut-down": "shutdown", "black-out": "blackout", "cut-off": "
 ADJ_TRIGGERS = {
     "inaccessible": CUT, "unavailable": CUT, "unreachable": CUT, "offline": CUT, "down": CUT,
     "suspended": CUT, "blocked": CUT, "dark": CUT, "banned": CUT, "restricted": CUT, "disrupted": CUT,
-    "jammed": CUT, "shut": CUT, "off": CUT,
+    "jammed": CUT, "shut": CUT, "off": CUT, "unusable": CUT,
     "slow": SLOW, "slowly": SLOW, "sluggish": SLOW, "throttled": SLOW,
     "unblocked": BACK, "restored": BACK, "unbanned": BACK,
 }
@@ -83,7 +83,7 @@ SPEED_VERBS = {"fall", "drop", "decline", "plunge", "dip", "crawl", "plummet", "
 # "unable to access X", "could not load X", "X was not working": cut, though negated
 ACCESS_VERBS = {"access", "load", "work", "open", "connect", "use", "reach", "stream", "upload", "download"}
 ACCESS_FAILURE = {"unable", "fail", "struggle", "problem", "difficulty", "trouble", "issue", "complaint",
-                  "stop", "cease"}  # "X stopped loading"
+                  "stop", "cease", "refuse"}  # "X stopped loading", "Substack has refused to load"
 
 # -- what is cut ---------------------------------------------------------------------
 # nouns that name a service (their phrase is read for what it is); anything else as the
@@ -91,7 +91,7 @@ ACCESS_FAILURE = {"unable", "fail", "struggle", "problem", "difficulty", "troubl
 SERVICE_HEADS = {
     "service", "internet", "data", "network", "connectivity", "connection", "media", "platform",
     "site", "website", "app", "application", "broadband", "communication", "signal", "coverage",
-    "sms", "call", "access", "line", "telephone", "phone", "cellphone", "url", "domain", "webpage",
+    "sms", "call", "access", "line", "telephone", "phone", "cellphone", "domain", "webpage",
     "page", "game", "3g", "4g", "5g", "telecommunication", "telecom", "messaging", "networking", "vpn",
     "feed", "timeline", "facility", "speed", "bandwidth", "datum", "download", "upload",
 }
@@ -149,7 +149,7 @@ ALL_INTERNET = re.compile(
     r"|\bconnectivity\b|\ball communications?\b"
 )
 SOCIAL_MEDIA = re.compile(r"\bsocial[ -](?:media|networking|networks?)\b|\bmessaging\b")
-WEBSITE = re.compile(r"\bweb ?sites?\b|\bweb ?pages?\b|\burls?\b|\bdomains?\b|\bsites?\b|\bportals?\b")
+WEBSITE = re.compile(r"\bweb ?sites?\b|\bweb ?pages?\b|\bdomains?\b|\bsites?\b|\bportals?\b")
 DOMAIN = re.compile(r"\b(?:www\.)?[a-z0-9-]+\.(?:com|org|net|pk|info|io|tv|co)(?:\.pk)?\b")
 APP = re.compile(r"\bapps?\b|\bapplications?\b|\bgames?\b")
 # platform categories (platforms.json) that are networks, operators or sites, not platforms
