@@ -311,9 +311,7 @@ class DisruptionStatements:
                     and _describes_subject(kc.trigger, c.trigger):
                 # "service, suspended since 6am, was turned on again at 10:45pm": one life, restored
                 k.status, k.trigger = d.status, d.trigger
-                k.end_date, k.end_precision = d.end_date, d.end_precision
-                if k.start_date and d.end_date and k.start_date > d.end_date:
-                    k.start_date, k.start_precision = d.end_date, d.end_precision  # "since 6am": that day
+                _take_end(k, d)
                 k.areas += [a for a in d.areas if all(a["name"] != b["name"] for b in k.areas)]
                 return True
         for _, k in kept:
@@ -329,11 +327,17 @@ class DisruptionStatements:
             if k.start_date is None:
                 k.start_date, k.start_precision = d.start_date, d.start_precision
             if k.end_date is None:
-                k.end_date, k.end_precision = d.end_date, d.end_precision
-                if k.start_date and d.end_date and k.start_date > d.end_date:
-                    k.start_date, k.start_precision = d.end_date, d.end_precision  # "since 6am": that day
+                _take_end(k, d)
             return True
         return False
+
+
+def _take_end(k: Disruption, d: Disruption) -> None:
+    """``k`` ends when ``d`` does; a start after that end was a clock time alone ("since
+    6am"), of that day."""
+    k.end_date, k.end_precision = d.end_date, d.end_precision
+    if k.start_date and d.end_date and k.start_date > d.end_date:
+        k.start_date, k.start_precision = d.end_date, d.end_precision
 
 
 def _plain(value) -> str | None:

@@ -92,7 +92,7 @@ def _particles(tok: Token) -> set[str]:
 def _idiom_object(tok: Token) -> Token | None:
     """The noun of the verb's idiom among its object and prepositions' objects ("pulled
     the plug", "put on hold"), or None."""
-    noun = w.IDIOM_NOUNS[tok.lemma_.lower()]
+    noun, _ = w.IDIOMS[tok.lemma_.lower()]
     args = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     args += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return next((a for a in args if a.lemma_.lower() == noun), None)
@@ -127,8 +127,8 @@ def trigger_role(tok: Token) -> str | None:
             if need and not (need & _particles(tok)):
                 return w.BACK if w.BACK_PARTICLES.get(lemma) in _particles(tok) else None
             return w.VERB_TRIGGERS[lemma]
-        if lemma in w.IDIOM_NOUNS and _idiom_object(tok) is not None:
-            return w.IDIOM_TRIGGERS[lemma]
+        if lemma in w.IDIOMS and _idiom_object(tok) is not None:
+            return w.IDIOMS[lemma][1]
         if lemma in w.ACCESS_VERBS and access_failed(tok):
             return w.CUT
         if lemma in w.SPEED_VERBS and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in w.SPEED_HEADS
@@ -204,14 +204,14 @@ def arguments(tok: Token) -> list[Token]:
         return args
     if (tok.dep_ == "amod" or tok.dep_ == "acl" and tok.tag_ == "VBN") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]  # "the suspended service", "services suspended in Quetta"
-    if tok.lemma_.lower() in w.IDIOM_NOUNS and tok.pos_ in ("VERB", "AUX"):
+    idiom_noun = w.IDIOMS.get(tok.lemma_.lower(), (None,))[0]
+    if idiom_noun and tok.pos_ in ("VERB", "AUX"):
         idiom = _idiom_object(tok)
         if idiom is not None and idiom.dep_ in ("dobj", "obj"):
             # "pulled the plug on X": what was cut is the object of "on"
             return [g for h in (tok, idiom) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
                     for g in c.children if g.dep_ == "pobj"]
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != w.IDIOM_NOUNS.get(
-        tok.lemma_.lower())]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() != idiom_noun]
     if objs and not _is_passive(tok):
         return objs
     if not objs and not _is_passive(tok) and tok.lemma_.lower() in w.TRANSITIVE_ONLY and any(

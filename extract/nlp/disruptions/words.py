@@ -37,8 +37,7 @@ VERB_TRIGGERS = {
 }
 # verbs that are triggers only in an idiom, by the noun it needs among their arguments:
 # "pulled the plug on mobile internet", "services were put on hold"
-IDIOM_NOUNS = {"pull": "plug", "put": "hold"}
-IDIOM_TRIGGERS = {"pull": CUT, "put": CUT}
+IDIOMS = {"pull": ("plug", CUT), "put": ("hold", CUT)}
 # "switched back on", "turned on again": the particle that undoes the cut
 BACK_PARTICLES = {"switch": "on", "turn": "on"}
 NEEDS_PARTICLE = {
