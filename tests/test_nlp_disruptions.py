@@ -588,3 +588,16 @@ def test_crawling_at_low_speeds_and_unusable_apps(nlp, text, kind):
 
 def test_blocked_urls_are_not_a_statement(nlp):
     assert statements(nlp, "The PTA told the court it had blocked access to more than 16,000 URLs since January.") == []
+
+
+def test_a_statement_not_merged_keeps_its_status():
+    """Only statements merged into one share a status: X blocked, and YouTube (another
+    platform) still inaccessible in the same sentence, stay two, the first occurred."""
+    from extract.nlp.disruptions.component import DisruptionStatements
+
+    def stated(platform: str, status: str) -> Disruption:
+        return Disruption(0, 10, "...", "blocked", DisruptionKind.PLATFORM_BLOCK, status, platforms=[platform])
+
+    x = stated("X", DisruptionStatus.OCCURRED)
+    assert not DisruptionStatements._merge([(None, x)], None, stated("YouTube", DisruptionStatus.ONGOING))
+    assert x.status == DisruptionStatus.OCCURRED

@@ -317,9 +317,9 @@ class DisruptionStatements:
         for _, k in kept:
             if k.kind != d.kind or k.status != d.status and {k.status, d.status} != going_on:
                 continue
-            k.status = max(k.status, d.status, key=lambda s: s == DisruptionStatus.ONGOING)
             if k.platforms and d.platforms and not set(k.platforms) & set(d.platforms):
                 continue
+            k.status = max(k.status, d.status, key=lambda s: s == DisruptionStatus.ONGOING)
             k.platforms += [p for p in d.platforms if p not in k.platforms]
             k.networks += [x for x in d.networks if x not in k.networks]
             k.areas += [a for a in d.areas if all(a["name"] != b["name"] for b in k.areas)]
