@@ -171,3 +171,37 @@ def test_islamic_calendar_days_resolve_in_pakistan(nlp):
 def test_a_range_is_one_date_its_start(nlp, text, expr, value, granularity):
     (ms, _, _), = analyze_texts(nlp, [(text, datetime(2024, 9, 1, tzinfo=timezone.utc))])
     assert [(m.text, m.value, m.attrs["granularity"]) for m in ms if m.kind == "date"] == [(expr, value, granularity)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "later"/"after" count from the time the story last named, however old
+    ("The appeal was dismissed in February 2006. Almost a month later, the high court dismissed it too. "
+     "Six months later, the bench rejected the appeal.",
+     [("February 2006", "2006-02", "month"), ("Almost a month later", "2006-03", "month"),
+      ("Six months later", "2006-09", "month")]),
+    ("The raid took place on July 30, 2013. A month earlier, he gave an interview.",
+     [("July 30, 2013", "2013-07-30", "day"), ("A month earlier", "2013-06", "month")]),
+    # "after"/"before" with a complement count from what it names: no date
+    ("Mobile data was cut on May 2. It returned three days after it was suspended, a day before Ashura.",
+     [("May 2", "2023-05-02", "day"), ("Ashura", "2024-07-17", "day")]),
+    ("The team reached Karachi on Monday. The next morning they trained, and they left the day after.",
+     [("Monday", "2024-02-19", "day"), ("next morning", "2024-02-20", "part-of-day"),
+      ("the day after", "2024-02-21", "day")]),
+    # "ago" counts from the writing whatever was named before; "later" with nothing before is no date
+    ("The appeal was dismissed in February 2006. A couple of months ago, he was freed.",
+     [("February 2006", "2006-02", "month"), ("A couple of months ago", "2023-12", "month")]),
+    ("Two days later the match was abandoned.", []),
+    # a year only anchors years: "a month later" after "in 2006" is no date
+    ("He was arrested in 2006. A month later he escaped. Two years later he was caught.",
+     [("2006", "2006", "year"), ("Two years later", "2008", "year")]),
+    # "next year" stays counted from the writing
+    ("The appeal was dismissed in February 2006. Elections will be held next year.",
+     [("February 2006", "2006-02", "month"), ("next year", "2025", "year")]),
+])
+def test_later_and_earlier_count_from_the_time_the_story_named(nlp, text, expected):
+    assert dates(nlp, text, WED) == expected
+
+
+def test_named_and_prefixed_years(nlp):
+    got = dates(nlp, "After 9/11 the post-1970 order ended, and by mid-2015 trade recovered.", WED)
+    assert got == [("9/11", "2001-09-11", "day"), ("post-1970", "1970", "year"), ("mid-2015", "2015", "year")]

@@ -26,6 +26,7 @@ need a base keep value None):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, datetime, timedelta
 
 from spacy.language import Language
@@ -38,7 +39,7 @@ from .kinds import EntityKind
 
 _LABEL = EntityKind.DATE.label  # the rule spans' label, kept by the NER
 
-_NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_NUMS = {"a couple of": 2, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _POD = r"(?:morning|afternoon|evening|night|midnight|noon)"
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -47,7 +48,8 @@ _MON_NODOT = (r"(?:January|February|March|April|May|June|July|August|September|O
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ABOUT = r"(?i:almost|nearly|about|around|roughly|some|just|only|barely|over)"
+_NUM = r"(?i:\d+|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 # Order matters: longer forms first.
 _PATTERNS = [
@@ -69,8 +71,15 @@ _PATTERNS = [
     r"\b(?:last|this)\s+(?:night|morning|afternoon|evening)\b",
     # last week, this month, earlier this year, next year, the previous month
     r"\b(?:(?:earlier|later)\s+this|last|this|next|past|previous|coming|current|outgoing|ongoing)\s+(?:week|month|year|weekend)\b",
-    # three days ago, 15 months back, a day earlier
-    rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|earlier|before)\b",
+    # three days ago, 15 months back, a day earlier, almost a month later
+    # ("three days after they were suspended" counts from the suspension: no date)
+    rf"\b(?:{_ABOUT}\s+)?{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|back|earlier|later|(?:before|after)\b(?!\s+[\w“‘\"']))\b",
+    # the next day, the following morning, the previous evening
+    rf"\b(?:the\s+)?(?:next|following)\s+(?:day|{_POD})\b",
+    r"\bthe\s+(?:following\s+(?:week|month|year)|(?:previous|preceding)\s+(?:day|night|evening))\b",
+    r"\bthe\s+day\s+(?:before|after)\b(?!\s+[\w“‘\"'])",
+    # 9/11: the attacks' name is their date
+    r"(?<![\d/])9/11(?![\d/])",
     # last November, this March
     rf"\b(?:last|this|next|coming)\s+{_MON_NODOT}\b",
     # ranges, one date from their start: 1958-1972, 2007–2008, April-June
@@ -91,7 +100,7 @@ _MONTH_ALONE_RE = re.compile(
     rf"\b(?:in|since|during|until|till|by|from|of|through|before|after|and|to)\s+({_MON_NODOT})\b(?!\s+\d)"
 )
 # year alone: 19xx/20xx as a time reference (not in law names, not money/counts)
-_YEAR_RE = re.compile(r"(?<![\d,.$/-])\b(?:1[6-9]\d\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
+_YEAR_RE = re.compile(r"(?:(?<![\w,.$/-])|\b(?:pre|post|mid)-)(?:1[6-9]\d\d|20[0-4]\d)\b(?![\d%/-]|,\d)")
 _YEAR_PREP = re.compile(r"\b(?:in|since|by|from|until|till|during|between|and|to|after|before|of|year|"
                         r"as\s+(?:early|late|far\s+back|recently)\s+as)\s+(?:the\s+year\s+)?$",
                         re.I)
@@ -129,7 +138,7 @@ class DateRules:
             before = text[max(0, m.start() - 25): m.start()]
             if _YEAR_BAD_PREV.search(before):
                 continue
-            if int(m[0]) < 1950 and not _YEAR_PREP.search(before):
+            if int(m[0][-4:]) < 1950 and not _YEAR_PREP.search(before):
                 continue  # an older year only where a preposition makes it a time ("in 1905")
             spans.append((m.start(), m.end()))
         for s, e in spans:
@@ -256,6 +265,8 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
     if pod:
         extra["part_of_day"] = pod.group(0)
 
+    if low == "9/11":
+        return "2001-09-11", "day", extra
     # numeric ISO / d-m-y
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low)
     if m:
@@ -308,9 +319,10 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         y = {None: _nearest_month_year(mon, bd, future), "this": bd.year,
              "last": bd.year - (mon >= bd.month)}.get(m[1], bd.year + (mon <= bd.month))
         return f"{y:04d}-{mon:02d}", "month", extra
-    # year
-    if re.fullmatch(r"(?:1[6-9]|20)\d{2}", low):
-        return low, "year", extra
+    # year ("post-1970", "mid-2015": the year)
+    m = re.fullmatch(r"(?:pre-|post-|mid-)?((?:1[6-9]|20)\d{2})", low)
+    if m:
+        return m[1], "year", extra
     # a range of years or months ("1958-1972", "April-June"): the date it starts at
     m = re.fullmatch(r"((?:1[6-9]|20)\d{2}) ?[-–] ?(?:1[6-9]|20)\d{2}", low)
     if m:
@@ -385,7 +397,7 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         return f"{bd.year + n:04d}", "year", extra
 
     # N units ago (back, earlier, before): counted from the publication date
-    m = re.fullmatch(rf"({_NUM.lower()}) (day|week|month|year)s? (?:ago|back|earlier|before)", low)
+    m = re.fullmatch(rf"(?:{_ABOUT} )?({_NUM.lower()}) (day|week|month|year)s? (?:ago|back|earlier|before)", low)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMS[m[1]]
         if bd is None:
@@ -409,6 +421,51 @@ def resolve(text: str, published_at: datetime | None, future: bool = False) -> t
         return f"{bd.isoformat()}T{h:02d}:{mi:02d}", "time", extra
 
     return _dateparser(t, b)
+
+
+# "later", "after", "the next day" count from the time the story last named, not from the
+# publication ("dismissed in February 2006. Almost a month later, ..."); "ago" and "back" always
+# count from the writing. "Earlier"/"before" with no date named just before keep the publication.
+_ANAPHORIC_RE = re.compile(
+    rf"(?:{_ABOUT} )?(?P<n>{_NUM.lower()}) (?P<unit>day|week|month|year)s? (?P<dir>later|after|earlier|before)"
+    rf"|(?:the )?(?P<dir2>next|following) (?P<unit2>day|{_POD})"
+    r"|the (?P<dir4>following) (?P<unit4>week|month|year)|the (?P<dir5>previous|preceding) (?P<unit5>day|night|evening)"
+    r"|the (?P<unit3>day) (?P<dir3>before|after)")
+ANCHOR_SENTENCES = 2  # a date named in this or the two sentences before anchors "a month later"
+_FINEST = {"day": ("day", "part-of-day", "time"), "week": ("day", "part-of-day", "time"),
+           "month": ("day", "part-of-day", "time", "month"),
+           "year": ("day", "part-of-day", "time", "month", "year")}
+
+
+def anaphoric_unit(text: str) -> tuple[str, int, bool] | None:
+    """(unit, signed count, part of day named) of an expression counted from the story's own
+    time ("six months later", "the next morning", "a day earlier"); None for any other."""
+    m = _ANAPHORIC_RE.fullmatch(re.sub(r"\s+", " ", text.strip().lower()))
+    if m is None:
+        return None
+    if m["n"]:
+        n = int(m["n"]) if m["n"].isdigit() else _NUMS[m["n"]]
+        return m["unit"], n if m["dir"] in ("later", "after") else -n, False
+    unit, direction = next((m[f"unit{i}"], m[f"dir{i}"]) for i in (2, 3, 4, 5) if m[f"unit{i}"])
+    sign = 1 if direction in ("next", "following", "after") else -1
+    return ("day" if unit not in ("week", "month", "year") else unit), sign, unit not in ("day", "week", "month", "year")
+
+
+def resolve_from(unit: str, n: int, anchor: tuple[str, str]) -> tuple[str | None, str | None]:
+    """Count ``n`` units from an anchor (value, granularity) the text resolved before."""
+    value, gran = anchor
+    if gran not in _FINEST[unit]:
+        return None, None
+    y, mo = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 1
+    if unit == "year":
+        return f"{y + n:04d}", "year"
+    if unit == "month":
+        y, mo = _shift_month(date(y, mo, 1), n)
+        return f"{y:04d}-{mo:02d}", "month"
+    d = date.fromisoformat(value[:10])
+    if unit == "week":
+        return _iso_week(d + timedelta(weeks=n)), "week"
+    return (d + timedelta(days=n)).isoformat(), "day"
 
 
 def _safe_date(y: int, m: int, d: int) -> str | None:
@@ -499,6 +556,8 @@ class DateResolver:
         written = writing_time(pub)
         ents = list(doc.ents)
         out = []
+        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        anchors: list[tuple[int, str, str]] = []  # (sentence number, value, granularity), in text order
         for ent in ents:
             if ent.label_ == _LABEL or (self.use_model_dates and ent.label_ in {"DATE", "TIME"}):
                 span = ent
@@ -516,15 +575,23 @@ class DateResolver:
                     day = gregorian_day(*hijri, base_date(pub).date()) if pub is not None else None
                     value, gran, extra = (day.isoformat(), "day", {"calendar": "hijri"}) if day else (None, None, {})
                 else:
-                    future = is_future(span)
-                    value, gran, extra = resolve(span.text, pub, future=future)
-                    if gran in WRITING_TIME_GRANULARITIES and written is not None:
-                        value, gran, extra = resolve(span.text, written, future=future)
-                    if gran in ("month", "day") and value and pub is not None and _month_without_year(span.text, gran):
-                        value = _year_named_after(value, doc.text[span.end_char:span.end_char + 40], written)
+                    sent_no = bisect_right(sent_starts, span.start) - 1
+                    relative = anaphoric_unit(span.text)
+                    anchor = _last_anchor(anchors, relative[0], sent_no) if relative else None
+                    if anchor is not None:
+                        value, gran = resolve_from(relative[0], relative[1], anchor)
+                        extra = {}
+                        if relative[2] and gran == "day":
+                            gran, extra = "part-of-day", {"part_of_day": re.search(_POD, span.text.lower())[0]}
+                    elif relative is not None and relative[1] > 0:
+                        value, gran, extra = None, None, {}  # "a month later" with no time told before it
+                    else:
+                        value, gran, extra = self._resolve(span, pub, written)
                 if gran is None or (value is None and pub is not None):
                     out.append(ent)  # unresolvable (vague): not a date mention
                     continue
+                if hijri is None and gran in _FINEST["year"]:
+                    anchors.append((sent_no, value, gran))
                 attrs = {"granularity": gran, **extra}
                 if span.label_ != _LABEL:
                     span = Span(doc, span.start, span.end, label=_LABEL)
@@ -534,3 +601,23 @@ class DateResolver:
                 out.append(ent)
         doc.ents = out
         return doc
+
+    @staticmethod
+    def _resolve(span: Span, pub, written) -> tuple[str | None, str | None, dict]:
+        future = is_future(span)
+        value, gran, extra = resolve(span.text, pub, future=future)
+        if gran in WRITING_TIME_GRANULARITIES and written is not None:
+            value, gran, extra = resolve(span.text, written, future=future)
+        if gran in ("month", "day") and value and pub is not None and _month_without_year(span.text, gran):
+            value = _year_named_after(value, span.doc.text[span.end_char:span.end_char + 40], written)
+        return value, gran, extra
+
+
+def _last_anchor(anchors: list[tuple[int, str, str]], unit: str, sent_no: int) -> tuple[str, str] | None:
+    """The last date told close enough before, fine enough to count ``unit`` from."""
+    for a_sent, value, gran in reversed(anchors):
+        if sent_no - a_sent > ANCHOR_SENTENCES:
+            return None
+        if gran in _FINEST[unit]:
+            return value, gran
+    return None
