@@ -39,6 +39,10 @@ PROVINCES = {
 # smaller ones are left to the model's GPE entities
 FOREIGN_CONTEXT_POPULATION = 150_000
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{2,30}?)\s*(?:,[^:\n]{1,40})?:\s")
+# words that qualify a place's name rather than start another one ("Upper Dir", "Greater Karachi")
+NAME_QUALIFIERS = {"north", "south", "east", "west", "central", "upper", "lower", "old", "new", "greater",
+                   "northern", "southern", "eastern", "western", "district", "city", "tehsil", "division"}
+LOCATIVE_PREPS = {"in", "at", "from", "near", "to", "around", "across", "outside", "inside", "within", "into"}
 _CONTEXT_PREPS = {"in", "at", "from", "near", "of", "to", "around", "across", "and", "including"}
 _COUNTRY_ALIASES = {
     "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
@@ -260,10 +264,27 @@ class PlacesComponent:
         word = nxt.lower_
         if word in MONTH_NAMES or word in WEEKDAY_NAMES or nxt.text in self.gaz.pk or nxt.text in self.gaz.countries:
             return False
-        # a title-case heading capitalises every word: there a capital says nothing
-        sent = span.sent if doc.has_annotation("SENT_START") else doc
+        return self._running_text(span)
+
+    @staticmethod
+    def _running_text(span: Span) -> bool:
+        """A title-case heading capitalises every word: there a capital says nothing."""
+        sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc
         words = [t for t in sent if t.is_alpha and not t.is_stop]
         return sum(t.is_title or t.is_upper for t in words) < 0.6 * len(words)
+
+    def _named_before(self, doc: Doc, span: Span) -> bool:
+        """"Jallianwala Bagh", "Chota Lahore village": a capitalised word right before the
+        city, in running text, makes it part of another name (compass words and qualifiers
+        such as "Upper" or "Greater" aside)."""
+        if span.start == 0 or span[0].is_sent_start:
+            return False
+        prev = doc[span.start - 1]
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.is_stop or not prev.is_alpha \
+                or prev.lower_ in NAME_QUALIFIERS or prev.lower_ in MONTH_NAMES or prev.lower_ in WEEKDAY_NAMES \
+                or prev.text in self.gaz.pk or prev.text in self.gaz.countries:
+            return False
+        return self._running_text(span)
 
     def _datelines(self, doc: Doc) -> None:
         """A foreign dateline ("DUBAI: ...", "WASHINGTON:") at the start of a paragraph
@@ -286,7 +307,13 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self._datelines(doc)
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        # a city that names a team or a project in this text ("Quetta Gladiators") is that team
+        # wherever no locative preposition makes it the place ("Quetta needed five runs")
+        name_parts = {doc[s:e].text for m, s, e in matches
+                      if m != self.foreign_label and doc[s:e].text in self.gaz.pk
+                      and self.gaz.pk[doc[s:e].text]["kind"] == EntityKind.CITY and self._modifies_name(doc, doc[s:e])}
+        for match_id, start, end in matches:
             span = doc[start:end]
             if match_id == self.foreign_label:
                 if self._context_ok(doc, span) and all(t.pos_ == "PROPN" for t in span) \
@@ -299,7 +326,11 @@ class PlacesComponent:
                 continue
             if span.text in self.gaz.context_only and not self._context_ok(doc, span):
                 continue
-            if self._is_org_head(doc, span) or (rec["kind"] == EntityKind.CITY and self._modifies_name(doc, span)):
+            if self._is_org_head(doc, span) or self._named_before(doc, span) \
+                    or (rec["kind"] == EntityKind.CITY and self._modifies_name(doc, span)):
+                continue
+            if span.text in name_parts and span.root.dep_ not in {"compound", "nmod", "amod"} \
+                    and (start == 0 or doc[start - 1].lower_ not in LOCATIVE_PREPS):
                 continue
             if start > 0 and doc[start - 1].text in {"Mr", "Mr.", "Ms", "Ms.", "Dr", "Dr."}:
                 continue
