@@ -244,3 +244,18 @@ def test_he_after_a_named_person_takes_the_title_before_the_name(nlp):
     qs = quotes(nlp, "Shireen Mazari said her party was not against such courts. The strongest support came from "
                      "former president Asif Ali Zardari. He had stated on December 27 that his party backed the plan.")
     assert (qs[-1].speaker, qs[-1].speaker_role_or_org) == ("Asif Ali Zardari", "former president")
+
+
+def test_an_honorific_alone_is_the_person_it_was_given_to(nlp):
+    qs = quotes(nlp, "JUI-F chief Maulana Fazlur Rehman met PPP co-chairman Asif Ali Zardari on Monday. "
+                     "Maulana said the opposition would field a joint candidate.")
+    assert [(q.speaker, q.speaker_kind, q.speaker_role_or_org) for q in qs] == [("Fazlur Rehman", "person", "JUI-F chief")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the old town and the market said the project would finish on time. That said, delays are likely.",
+    "The bench hearing Iqbal Zafar Jhagra v Federation of Pakistan said the tax was unlawful.",
+])
+def test_a_phrase_cut_in_the_middle_or_a_demonstrative_is_no_speaker(nlp, text):
+    for q in quotes(nlp, text):
+        assert q.speaker is None or q.speaker.split()[-1].lower() not in {"and", "of", "that"}

@@ -20,8 +20,10 @@ from ..mentions import add_person, clean_name
 from ..orgs import OrgTable
 from .state import QuoteState
 from .words import (
+    BROKEN_ENDS,
     CALENDAR_WORDS,
     DOC_NOUNS,
+    HONORIFICS,
     NOT_NAMES,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -64,8 +66,10 @@ def _title_of(doc: Doc, m) -> str | None:
     if span is None:
         return None
     words = [t for t in doc[span.root.left_edge.i:span.start]
-             if t.dep_ not in ("det", "punct", "poss", "case", "advmod", "prep") and (t.is_alpha or t.text == "&")]
-    return " ".join(t.text for t in words) or None
+             if (t.dep_ not in ("det", "punct", "poss", "case", "advmod", "prep") and (t.is_alpha or t.text == "&"))
+             or (t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_)]  # "JUI-F"
+    glued = {t.i for t in words if t.text == "-"} | {t.i - 1 for t in words if t.text == "-"}
+    return "".join(t.text + ("" if t.i in glued else " ") for t in words).strip() or None
 
 
 def _names_same_person(word: str, name: str) -> bool:
@@ -175,6 +179,16 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ speakers
     def from_np(self, state: QuoteState, head: Token | list[Token], at_char: int) -> Speaker:
+        """:meth:`_read_np`, and nobody when what it read is no name: a phrase cut in the
+        middle ("Rehmanabad and", "Federation of") or a bare demonstrative ("That said")."""
+        speaker, kind, role = self._read_np(state, head, at_char)
+        speaker = (speaker or "").strip().rstrip(",").strip()
+        words = speaker.split()
+        if not words or not any(c.isalpha() for c in speaker) or words[-1].lower() in BROKEN_ENDS:
+            return None, None, None
+        return speaker, kind, role
+
+    def _read_np(self, state: QuoteState, head: Token | list[Token], at_char: int) -> Speaker:
         """-> (speaker, kind, role_or_org) for the noun phrase headed by ``head`` (or a list
         of subject tokens, see :func:`_phrase`), for a quote at ``at_char``.
 
@@ -318,6 +332,13 @@ class SpeakerResolver:
             if name and name[0].isupper():
                 return name, SpeakerKind.PERSON, role
         span = doc[s:e]
+        if len(span) == 1 and head.lower_ in HONORIFICS:
+            # "Maulana said" after "Maulana Fazlur Rehman": the person the honorific was given to
+            named = [m for m in (doc._.mentions or []) if m.kind == EntityKind.PERSON and m.end_char <= head.idx
+                     and head.text in doc.text[max(0, m.start_char - len(head.text) - 1):m.end_char].split()]
+            if named:
+                return named[-1].value, SpeakerKind.PERSON, _title_of(doc, named[-1])
+            return span.text, SpeakerKind.UNNAMED, head.text
         words = [t for t in span if not t.is_punct and t.dep_ != "det"]
         if words and all(t.lower_ in ROLE_ONLY for t in words):
             return span.text.strip(), SpeakerKind.UNNAMED, " ".join(t.text for t in words)

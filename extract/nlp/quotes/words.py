@@ -47,6 +47,13 @@ TITLE_WORDS = {"late", "chief", "justice", "mr", "ms", "mrs", "dr", "prof", "sen
                "chairman", "chairperson", "advocate", "barrister", "general", "judge", "secretary", "prime"}
 DOC_NOUNS = {"report", "data", "study", "survey", "analysis", "figures", "statement", "notification",
              "letter", "document", "filing", "estimate", "estimates", "research"}
+# honorifics that come before a Pakistani name ("Maulana Fazlur Rehman", "Mian Nawaz Sharif")
+HONORIFICS = {"maulana", "mullah", "mufti", "allama", "hafiz", "qari", "sheikh", "syed", "pir", "makhdoom",
+              "sardar", "nawab", "mian", "chaudhry", "khawaja", "begum", "haji"}
+# a speaker phrase ending in one of these was cut in the middle ("Rehmanabad and"), or is a
+# demonstrative standing for what was just said ("That", "This")
+BROKEN_ENDS = {"and", "or", "of", "the", "a", "an", "v", "vs", "in", "for", "to", "with", "by", "that", "this",
+               "which", "course"}
 NOT_NAMES = {"Pakistan", "Government", "Ministry", "Court", "Authority"}
 # pronouns by the kind of speaker they stand for
 PRONOUNS_PERSON = {"he", "she"}
