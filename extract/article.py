@@ -38,7 +38,7 @@ from extract.pubdate import find_dates, text_positions
 # extract/nlp included (tests/test_extract_version.py fails until you do): rows carry
 # EXTRACTOR_VERSION, so re-extractions can be told apart. trafilatura's version is
 # part of it because its output is part of ours.
-LOGIC_VERSION = "0.33.0"
+LOGIC_VERSION = "0.34.0"
 EXTRACTOR_VERSION = f"{LOGIC_VERSION}+trafilatura-{_trafilatura_version}"
 
 

@@ -601,3 +601,14 @@ def test_a_statement_not_merged_keeps_its_status():
     x = stated("X", DisruptionStatus.OCCURRED)
     assert not DisruptionStatements._merge([(None, x)], None, stated("YouTube", DisruptionStatus.ONGOING))
     assert x.status == DisruptionStatus.OCCURRED
+
+
+def test_the_capital_and_the_twin_cities_are_the_cities_named_before(nlp):
+    d = statements(nlp, "Traders in Islamabad's Blue Area bought broadband devices before the rally. "
+                        "Mobile data was cut off in the capital for three days in November.")
+    assert [area_names(x) for x in d] == [["Islamabad"]]
+    d = statements(nlp, "Protesters gathered in Rawalpindi and Islamabad on Friday. "
+                        "WhatsApp was restored in the twin cities by Saturday morning.")
+    assert sorted(area_names(d[-1])) == ["Islamabad", "Rawalpindi"]
+    # never named: no place is guessed
+    assert area_names(one(nlp, "Mobile data was cut off in the capital for three days in November.")) == []

@@ -109,6 +109,8 @@ def areas(index: MentionIndex, tokens: list[Token], text: str) -> list[dict]:
         sentence = index.in_span(tokens[0].sent, PLACE_KINDS)
         found = [m for m in sentence if w.PLACE_SCOPES.get((m.attrs or {}).get("place_type")) == scope
                  and (m.attrs or {}).get("country") == "PK"][:1]
+    if not found:
+        found = _capital_named_before(index, tokens, text)
     pk = [m for m in found if (m.attrs or {}).get("country") == "PK"]
     out: list[dict] = []
     if w.NATIONWIDE.search(text):
@@ -117,6 +119,20 @@ def areas(index: MentionIndex, tokens: list[Token], text: str) -> list[dict]:
         a = area_of(m)
         if all(a["name"] != b["name"] for b in out):
             out.append(a)
+    return out
+
+
+def _capital_named_before(index: MentionIndex, tokens: list[Token], text: str) -> list[Mention]:
+    """"the capital", "the twin cities": the Islamabad (and Rawalpindi) the text named up
+    to the end of this clause; nothing when it never named them."""
+    doc = tokens[0].doc
+    named = index.in_span(doc[: tokens[-1].i + 1], PLACE_KINDS)
+    out: list[Mention] = []
+    for pattern, cities in w.CAPITAL_REFERENCES:
+        if pattern.search(text):
+            for city in cities:
+                last = [m for m in named if m.value == city and (m.attrs or {}).get("country") == "PK"][-1:]
+                out += last
     return out
 
 

@@ -255,6 +255,13 @@ NATIONWIDE = re.compile(
 )
 # a place named again by its kind ("in the province"): the one of that scope its sentence names
 BACK_TO_PLACE = re.compile(r"\b(?:in|across|throughout|of) the (province|district|city)\b(?!['’])", re.I)
+# what Pakistani reporting calls Islamabad (and Rawalpindi) without naming them: a reference
+# to the city the text named before ("... Islamabad's Blue Area ... cut off in the capital")
+CAPITAL_REFERENCES = [
+    (re.compile(r"\bthe (?:federal )?capital\b(?! (?:territory|punishment|gains?|markets?|flight|spending))", re.I),
+     ("Islamabad",)),
+    (re.compile(r"\bthe twin cities\b", re.I), ("Islamabad", "Rawalpindi")),
+]
 # Pakistan as a national area (GeoNames country centroid)
 PAKISTAN = {"name": "Pakistan", "latitude": 30.0, "longitude": 70.0}
 # nouns of bodies a place name can be part of ("the Punjab home department", "Sindh Home Minister")
